@@ -43,7 +43,7 @@ public final class IntakeRequests {
             @Schema(example = "2026-12-02") @NotNull LocalDate dueDate,
             @Schema(example = "12500.00") @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount,
             @Schema(example = "EUR") @NotNull @CurrencyCode String currency,
-            @Schema(example = "SO-88121") @Size(max = 128) String orderReference,
+            @Schema(example = "SO-88121") @Size(max = 64) String orderReference,
             @Schema(example = "30") @Min(0) @Max(365) Integer paymentTermsDays) {
 
         @JsonIgnore

@@ -110,20 +110,23 @@ public class ReceivablesIntake {
     public IntakeResult resolveDispute(String disputeId, ResolveDisputeRequest request) {
         String buyerId;
         String invoiceNumber;
+        String currency;
         IntakeDocument received = IntakeDocument.find(Type.DISPUTE, disputeId);
         InvoiceDispute recorded = InvoiceDispute.findById(disputeId);
         if (received != null) {
             buyerId = received.buyerId;
             invoiceNumber = received.relatedInvoice;
+            currency = received.currency;
         } else if (recorded != null) {
             buyerId = recorded.buyerId;
             invoiceNumber = recorded.invoiceNumber;
+            currency = OpenItem.<OpenItem>findById(recorded.invoiceNumber).currency;
         } else {
             throw new IntakeRejectedException(Reason.UNKNOWN_DOCUMENT, "disputeId", "no dispute " + disputeId + " has been received");
         }
         DisputeResolved event = new DisputeResolved(buyerId, disputeId, invoiceNumber, request.resolvedOn(),
-                ReceivablesEvents.DisputeOutcome.valueOf(request.outcome().name()), null, request.note());
-        return accept(Type.DISPUTE_RESOLUTION, disputeId, buyerId, null, null,
+                ReceivablesEvents.DisputeOutcome.valueOf(request.outcome().name()), null, currency, request.note());
+        return accept(Type.DISPUTE_RESOLUTION, disputeId, buyerId, currency, invoiceNumber,
                 ReceivablesEvents.INVOICES_TOPIC, ReceivablesEvents.DISPUTE_RESOLVED, event, () -> { });
     }
 

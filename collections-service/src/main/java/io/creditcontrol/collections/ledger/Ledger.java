@@ -44,6 +44,21 @@ public class Ledger {
         item.dueDate = issued.dueDate();
         item.orderReference = issued.orderReference();
         item.persist();
+        applyPendingAllocations(item);
+    }
+
+    /** Payments that arrived before this invoice and named it are applied now. */
+    private void applyPendingAllocations(OpenItem item) {
+        for (PendingAllocation pending : PendingAllocation.forInvoice(item.invoiceNumber)) {
+            ReceivedPayment payment = ReceivedPayment.findById(pending.paymentReference);
+            if (payment.buyerId.equals(item.buyerId) && payment.currency.equals(item.currency)) {
+                apply(payment, item, pending.amount);
+            } else {
+                LOG.warnf("Payment %s named invoice %s, which belongs to buyer %s in %s; left unapplied",
+                        payment.paymentReference, item.invoiceNumber, item.buyerId, item.currency);
+            }
+            pending.delete();
+        }
     }
 
     public void invoiceCredited(InvoiceCredited credited) {
@@ -89,8 +104,9 @@ public class Ledger {
 
     /**
      * Cash application: each allocation is applied to its invoice up to that invoice's open
-     * amount; whatever is left (no allocation, an over-payment, an unknown invoice) stays on
-     * the payment as unapplied cash.
+     * amount; whatever is left (no allocation, an over-payment, an invoice of another buyer or
+     * currency) stays on the payment as unapplied cash. An allocation to an invoice the ledger
+     * has not received yet waits for it (invoices and payments are separate topics).
      */
     public void paymentReceived(PaymentReceived received) {
         if (ReceivedPayment.findById(received.paymentReference()) != null) {
@@ -102,31 +118,40 @@ public class Ledger {
         payment.buyerId = received.buyerId();
         payment.currency = received.currency();
         payment.amount = received.amount();
+        payment.unappliedAmount = received.amount();
         payment.receivedOn = received.receivedOn();
         payment.method = received.method() == null ? null : received.method().name();
-        BigDecimal unapplied = received.amount();
-        payment.unappliedAmount = unapplied;
         payment.persist();
         for (Allocation allocation : received.allocations()) {
             OpenItem item = OpenItem.findById(allocation.invoiceNumber());
-            if (item == null || !item.buyerId.equals(received.buyerId()) || !item.currency.equals(received.currency())) {
-                LOG.warnf("Payment %s names invoice %s, which is not an open item of buyer %s in %s; left unapplied",
-                        received.paymentReference(), allocation.invoiceNumber(), received.buyerId(), received.currency());
-                continue;
+            if (item == null) {
+                PendingAllocation pending = new PendingAllocation();
+                pending.paymentReference = payment.paymentReference;
+                pending.invoiceNumber = allocation.invoiceNumber();
+                pending.amount = allocation.amount();
+                pending.persist();
+            } else if (item.buyerId.equals(received.buyerId()) && item.currency.equals(received.currency())) {
+                apply(payment, item, allocation.amount());
+            } else {
+                LOG.warnf("Payment %s names invoice %s, which belongs to buyer %s in %s; left unapplied",
+                        received.paymentReference(), allocation.invoiceNumber(), item.buyerId, item.currency);
             }
-            BigDecimal applied = allocation.amount().min(unapplied).min(item.openAmount().max(BigDecimal.ZERO));
-            if (applied.signum() <= 0) {
-                continue;
-            }
-            item.paidAmount = item.paidAmount.add(applied);
-            unapplied = unapplied.subtract(applied);
-            PaymentAllocation row = new PaymentAllocation();
-            row.paymentReference = payment.paymentReference;
-            row.invoiceNumber = item.invoiceNumber;
-            row.amount = applied;
-            row.persist();
         }
-        payment.unappliedAmount = unapplied;
+    }
+
+    /** Applies up to {@code requested} of the payment's unapplied cash to the invoice's open amount. */
+    private static void apply(ReceivedPayment payment, OpenItem item, BigDecimal requested) {
+        BigDecimal applied = requested.min(payment.unappliedAmount).min(item.openAmount().max(BigDecimal.ZERO));
+        if (applied.signum() <= 0) {
+            return;
+        }
+        item.paidAmount = item.paidAmount.add(applied);
+        payment.unappliedAmount = payment.unappliedAmount.subtract(applied);
+        PaymentAllocation row = new PaymentAllocation();
+        row.paymentReference = payment.paymentReference;
+        row.invoiceNumber = item.invoiceNumber;
+        row.amount = applied;
+        row.persist();
     }
 
     private static OpenItem invoiceOf(String buyerId, String invoiceNumber, String currency) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -80,7 +81,8 @@ public final class ReceivablesEvents {
             @NotBlank String invoiceNumber,
             @NotNull LocalDate resolvedOn,
             @NotNull DisputeOutcome outcome,
-            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal creditedAmount,
+            @PositiveOrZero @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal creditedAmount,
+            @Pattern(regexp = CURRENCY) String currency,
             String note) {
     }
 
