@@ -1,0 +1,246 @@
+package io.creditcontrol.suite;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.creditcontrol.suite.RunningSuite.Service;
+
+/**
+ * The event backbone end to end, with every part real: documents posted to the intake API reach
+ * all four services through Kafka; a re-sent document changes nothing; a poison record is
+ * dead-lettered by every consumer without stopping its partition; a service killed while events
+ * arrive catches up when it starts again.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BackboneIT {
+
+    private static final Duration PROPAGATION = Duration.ofSeconds(60);
+    private final ObjectMapper json = new ObjectMapper();
+    private RunningSuite suite;
+
+    @BeforeAll
+    void startSuite() throws Exception {
+        suite = new RunningSuite();
+        suite.startAll();
+    }
+
+    @AfterAll
+    void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void anInvoiceAndAPartialPaymentReachEveryService() {
+        String buyer = newId("B");
+        String invoice = newId("INV");
+        assertEquals(201, postInvoice(buyer, invoice, "1000.00").statusCode());
+        assertEquals(201, postPayment(buyer, newId("PAY"), invoice, "400.00").statusCode());
+
+        awaitOpenEverywhere(buyer, invoice, "600.00");
+    }
+
+    @Test
+    void aDuplicatePostChangesNothingAnywhere() {
+        String buyer = newId("B");
+        String invoice = newId("INV");
+        String payment = newId("PAY");
+        assertEquals(201, postInvoice(buyer, invoice, "1000.00").statusCode());
+        assertEquals(201, postPayment(buyer, payment, invoice, "400.00").statusCode());
+        awaitOpenEverywhere(buyer, invoice, "600.00");
+
+        var again = postInvoice(buyer, invoice, "1000.00");
+        assertEquals(200, again.statusCode());
+        assertEquals("DUPLICATE", read(again.body()).path("status").asText());
+        assertEquals(200, postPayment(buyer, payment, invoice, "400.00").statusCode());
+
+        // a later document of the same buyer: once every service shows it, the repeats were handled
+        String fence = newId("INV");
+        assertEquals(201, postInvoice(buyer, fence, "1.00").statusCode());
+        awaitOpenEverywhere(buyer, fence, "1.00");
+        for (Service service : Service.values()) {
+            assertAmount("600.00", openOf(service, buyer, invoice), service + " after the duplicate posts");
+        }
+    }
+
+    @Test
+    void aMalformedRecordIsDeadLetteredByEveryConsumerAndTheNextRecordIsProcessed() throws Exception {
+        String buyer = newId("B");
+        String invoice = newId("INV");
+        Map<Service, KafkaConsumer<String, String>> deadLetterReaders = new HashMap<>();
+        for (Service service : Service.values()) {
+            deadLetterReaders.put(service, reader("credit.dlq." + service.name().toLowerCase() + ".v1"));
+        }
+        try (KafkaProducer<String, String> producer = producer()) {
+            // an ERP writing to Kafka directly: first a broken record, then a good one, same key
+            producer.send(new ProducerRecord<>("credit.invoices.v1", buyer, "{\"specversion\":\"1.0\",\"id\":\"broken\"")).get();
+            producer.send(new ProducerRecord<>("credit.invoices.v1", buyer, issuedEvent(buyer, invoice, "250.00"))).get();
+        }
+        awaitOpenEverywhere(buyer, invoice, "250.00");
+
+        for (Service service : Service.values()) {
+            try (KafkaConsumer<String, String> deadLetters = deadLetterReaders.get(service)) {
+                ConsumerRecord<String, String>[] found = new ConsumerRecord[1];
+                await().atMost(PROPAGATION).until(() -> {
+                    for (ConsumerRecord<String, String> record : deadLetters.poll(Duration.ofMillis(500))) {
+                        if (buyer.equals(record.key())) {
+                            found[0] = record;
+                        }
+                    }
+                    return found[0] != null;
+                });
+                Header reason = found[0].headers().lastHeader("dead-letter-reason");
+                assertTrue(reason != null && new String(reason.value(), StandardCharsets.UTF_8).contains("not JSON"),
+                        service + " dead-lettered without the reason");
+            }
+        }
+    }
+
+    @Test
+    void aKilledServiceCatchesUpWhenItStartsAgain() {
+        String buyer = newId("B");
+        String first = newId("INV");
+        assertEquals(201, postInvoice(buyer, first, "300.00").statusCode());
+        awaitOpenEverywhere(buyer, first, "300.00");
+
+        suite.kill(Service.LIMITS);
+        String second = newId("INV");
+        assertEquals(201, postInvoice(buyer, second, "700.00").statusCode());
+        assertEquals(201, postPayment(buyer, newId("PAY"), first, "300.00").statusCode());
+        awaitOpen(Service.COLLECTIONS, buyer, second, "700.00");
+
+        suite.start(Service.LIMITS);
+        awaitOpenEverywhere(buyer, second, "700.00");
+        awaitOpen(Service.LIMITS, buyer, first, "0.00");
+    }
+
+    // --- the way each service shows an invoice ---------------------------------------------------
+
+    /** The open amount of one invoice as the service sees it, or null while it has not seen it. */
+    private BigDecimal openOf(Service service, String buyer, String invoice) {
+        var response = switch (service) {
+            case COLLECTIONS -> suite.get(service, "/api/v1/invoices/" + invoice);
+            case LIMITS -> suite.get(service, "/api/v1/invoices/" + invoice);
+            case SCORING -> suite.get(service, "/api/v1/buyers/" + buyer + "/payment-experience");
+            case ALERTS -> suite.get(service, "/api/v1/buyers/" + buyer + "/receivables");
+        };
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        assertEquals(200, response.statusCode(), service + ": " + response.body());
+        JsonNode body = read(response.body());
+        JsonNode open = switch (service) {
+            case COLLECTIONS, LIMITS -> body.path("open");
+            case SCORING, ALERTS -> invoiceIn(body, invoice).path("open");
+        };
+        return open.isMissingNode() || open.isNull() ? null : open.decimalValue();
+    }
+
+    private static JsonNode invoiceIn(JsonNode body, String invoice) {
+        for (JsonNode item : body.findValues("invoiceNumber")) {
+            if (invoice.equals(item.asText())) {
+                return body.findParents("invoiceNumber").stream()
+                        .filter(p -> invoice.equals(p.path("invoiceNumber").asText())).findFirst().orElseThrow();
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private void awaitOpenEverywhere(String buyer, String invoice, String expected) {
+        for (Service service : Service.values()) {
+            awaitOpen(service, buyer, invoice, expected);
+        }
+    }
+
+    private void awaitOpen(Service service, String buyer, String invoice, String expected) {
+        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(300)).untilAsserted(
+                () -> assertAmount(expected, openOf(service, buyer, invoice), service + " open amount of " + invoice));
+    }
+
+    private static void assertAmount(String expected, BigDecimal actual, String what) {
+        assertTrue(actual != null && new BigDecimal(expected).compareTo(actual) == 0, what + ": expected " + expected + " but was " + actual);
+    }
+
+    // --- the ERP side ---------------------------------------------------------------------------------
+
+    private java.net.http.HttpResponse<String> postInvoice(String buyer, String invoice, String amount) {
+        return suite.postJson(Service.COLLECTIONS, "/api/v1/invoices", """
+                {"buyerId":"%s","invoiceNumber":"%s","issueDate":"2026-10-01","dueDate":"2026-10-31","amount":"%s","currency":"EUR"}"""
+                .formatted(buyer, invoice, amount));
+    }
+
+    private java.net.http.HttpResponse<String> postPayment(String buyer, String reference, String invoice, String amount) {
+        return suite.postJson(Service.COLLECTIONS, "/api/v1/payments", """
+                {"buyerId":"%s","paymentReference":"%s","receivedOn":"2026-11-02","amount":"%s","currency":"EUR",
+                 "allocations":[{"invoiceNumber":"%s","amount":"%s"}]}""".formatted(buyer, reference, amount, invoice, amount));
+    }
+
+    private static String issuedEvent(String buyer, String invoice, String amount) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/erp/direct","type":"credit.invoice.issued","subject":"%s",
+                 "time":"%s","datacontenttype":"application/json",
+                 "data":{"buyerId":"%s","invoiceNumber":"%s","issueDate":"2026-10-01","dueDate":"2026-10-31","amount":"%s","currency":"EUR"}}"""
+                .formatted(UUID.randomUUID(), buyer, Instant.now(), buyer, invoice, amount);
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.broker().bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(props);
+    }
+
+    private KafkaConsumer<String, String> reader(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.broker().bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "suite-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    private static String newId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

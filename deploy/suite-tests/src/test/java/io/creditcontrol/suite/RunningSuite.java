@@ -1,0 +1,219 @@
+package io.creditcontrol.suite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.creditcontrol.localkafka.KafkaBroker;
+import io.creditcontrol.localkafka.PostgresDatabaseResource.PgConnection;
+import io.creditcontrol.localkafka.SuiteTopics;
+
+/**
+ * The whole suite as it runs in production: a KRaft broker, one PostgreSQL database per
+ * service, and each service's packaged application in a JVM of its own (prod profile).
+ */
+final class RunningSuite implements AutoCloseable {
+
+    enum Service {
+        SCORING("scoring-service", "SCORING_DB_NAME", "suite_scoring"),
+        LIMITS("limits-service", "LIMITS_DB_NAME", "suite_limits"),
+        COLLECTIONS("collections-service", "COLLECTIONS_DB_NAME", "suite_collections"),
+        ALERTS("alerts-service", "ALERTS_DB_NAME", "suite_alerts");
+
+        final String module;
+        final String databaseVariable;
+        final String database;
+
+        Service(String module, String databaseVariable, String database) {
+            this.module = module;
+            this.databaseVariable = databaseVariable;
+            this.database = database;
+        }
+    }
+
+    private final Path root = Path.of(System.getProperty("suite.root", "../..")).toAbsolutePath().normalize();
+    private final Path workDir;
+    private final KafkaBroker broker;
+    private final PgConnection pg = PgConnection.fromEnvironment();
+    private final Map<Service, Integer> ports = new LinkedHashMap<>();
+    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    RunningSuite() throws IOException {
+        workDir = Files.createTempDirectory("credit-suite-");
+        broker = KafkaBroker.onFreePorts(workDir.resolve("kafka")).start();
+        broker.createTopics(SuiteTopics.all());
+        for (Service service : Service.values()) {
+            pg.dropDatabaseIfExists(service.database);
+            pg.createDatabaseIfMissing(service.database);
+            ports.put(service, freePort());
+        }
+    }
+
+    KafkaBroker broker() {
+        return broker;
+    }
+
+    void startAll() {
+        List<Service> started = new ArrayList<>();
+        for (Service service : Service.values()) {
+            launch(service);
+            started.add(service);
+        }
+        started.forEach(this::awaitReady);
+    }
+
+    void start(Service service) {
+        launch(service);
+        awaitReady(service);
+    }
+
+    /** Kills the service without warning (SIGKILL): nothing gets flushed or committed on the way out. */
+    void kill(Service service) {
+        Process process = processes.remove(service);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    URI uri(Service service, String path) {
+        return URI.create("http://localhost:" + ports.get(service) + path);
+    }
+
+    HttpResponse<String> get(Service service, String path) {
+        return send(HttpRequest.newBuilder(uri(service, path)).GET().timeout(Duration.ofSeconds(10)).build());
+    }
+
+    HttpResponse<String> postJson(Service service, String path, String body) {
+        return send(HttpRequest.newBuilder(uri(service, path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void launch(Service service) {
+        Path jar = root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
+        }
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.http.port=" + ports.get(service),
+                "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(),
+                "-Dquarkus.datasource.jdbc.url=" + pg.jdbcUrl(service.database),
+                "-Dquarkus.datasource.username=" + pg.user(),
+                "-Dquarkus.datasource.password=" + pg.password(),
+                "-jar", jar.toString());
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()))
+                    .start();
+            processes.put(service, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path log(Service service) {
+        return workDir.resolve(service.module + ".log");
+    }
+
+    private void awaitReady(Service service) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            Process process = processes.get(service);
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module + " exited with " + process.exitValue() + ":\n" + tail(service));
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(uri(service, "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(service.module + " not ready after 120 s:\n" + tail(service));
+    }
+
+    String tail(Service service) {
+        try {
+            List<String> lines = Files.readAllLines(log(service));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy); // SIGTERM: graceful shutdown
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        broker.close();
+        try (var paths = Files.walk(workDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
