@@ -55,6 +55,11 @@ public class LedgerResource {
         return new BuyerLedgerView(buyerId, List.copyOf(balances.values()), items.stream().map(OpenItemView::from).toList());
     }
 
+    /** Amounts as people write them: 1200.00 rather than the stored 1200.0000, with no digit lost. */
+    static BigDecimal shown(BigDecimal amount) {
+        return amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()));
+    }
+
     public record BuyerLedgerView(String buyerId, List<Balance> balances, List<OpenItemView> items) {
     }
 
@@ -62,13 +67,13 @@ public class LedgerResource {
             BigDecimal writtenOff, BigDecimal open, BigDecimal disputed, BigDecimal unappliedCash) {
 
         static Balance of(OpenItem item) {
-            return new Balance(item.currency, item.amount, item.paidAmount, item.creditedAmount, item.writtenOffAmount,
-                    item.openAmount(), item.disputedAmount, BigDecimal.ZERO);
+            return new Balance(item.currency, shown(item.amount), shown(item.paidAmount), shown(item.creditedAmount),
+                    shown(item.writtenOffAmount), shown(item.openAmount()), shown(item.disputedAmount), shown(BigDecimal.ZERO));
         }
 
         static Balance unapplied(ReceivedPayment payment) {
-            BigDecimal zero = BigDecimal.ZERO;
-            return new Balance(payment.currency, zero, zero, zero, zero, zero, zero, payment.unappliedAmount);
+            BigDecimal zero = shown(BigDecimal.ZERO);
+            return new Balance(payment.currency, zero, zero, zero, zero, zero, zero, shown(payment.unappliedAmount));
         }
 
         Balance plus(Balance other) {
@@ -83,8 +88,8 @@ public class LedgerResource {
             LocalDate issueDate, LocalDate dueDate, String orderReference) {
 
         static OpenItemView from(OpenItem item) {
-            return new OpenItemView(item.invoiceNumber, item.buyerId, item.currency, item.amount, item.paidAmount,
-                    item.creditedAmount, item.writtenOffAmount, item.disputedAmount, item.openAmount(),
+            return new OpenItemView(item.invoiceNumber, item.buyerId, item.currency, shown(item.amount), shown(item.paidAmount),
+                    shown(item.creditedAmount), shown(item.writtenOffAmount), shown(item.disputedAmount), shown(item.openAmount()),
                     item.issueDate, item.dueDate, item.orderReference);
         }
     }

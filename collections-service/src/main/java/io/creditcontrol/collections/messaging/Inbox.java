@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,7 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Applies incoming events exactly once. Each event is applied in its own transaction together
+ * Applies incoming events exactly once, one buyer at a time. Each event is applied in its own transaction together
  * with the record that it was applied, so a redelivered event (a restart, a rebalance, a
  * producer's retry) changes nothing. A failure that may pass (a lost connection, a lock
  * conflict) is retried a bounded number of times; after that, or at once for a malformed
@@ -27,15 +28,17 @@ public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
+    private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final int maxAttempts;
     private final Duration backoff;
     private final MeterRegistry registry;
 
-    Inbox(ObjectMapper mapper, Clock clock, MeterRegistry registry,
+    Inbox(EntityManager em, ObjectMapper mapper, Clock clock, MeterRegistry registry,
             @ConfigProperty(name = "credit.inbox.max-attempts") int maxAttempts,
             @ConfigProperty(name = "credit.inbox.retry-backoff") Duration backoff) {
+        this.em = em;
         this.mapper = mapper;
         this.clock = clock;
         this.registry = registry;
@@ -73,6 +76,7 @@ public class Inbox {
     }
 
     private boolean applyOnce(CloudEvent event, Consumer<CloudEvent> handler) {
+        lockSubject(event.subject());
         if (ProcessedEvent.findById(new ProcessedEvent.Key(event.source(), event.id())) != null) {
             LOG.debugf("Skipping %s %s: already applied", event.type(), event.id());
             return false;
@@ -85,6 +89,17 @@ public class Inbox {
         processed.processedAt = clock.instant();
         processed.persist();
         return true;
+    }
+
+    /**
+     * Events about one buyer are applied one at a time, whichever topic they came from: the
+     * buyer's lock row is created if missing and locked until this transaction ends.
+     */
+    private void lockSubject(String subject) {
+        em.createNativeQuery("INSERT INTO event_subject_lock (subject) VALUES (?1) ON CONFLICT DO NOTHING")
+                .setParameter(1, subject).executeUpdate();
+        em.createNativeQuery("SELECT subject FROM event_subject_lock WHERE subject = ?1 FOR UPDATE")
+                .setParameter(1, subject).getResultList();
     }
 
     /** Database trouble may pass; a bug or a rule violation will not. */
