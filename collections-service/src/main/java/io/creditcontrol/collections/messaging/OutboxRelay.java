@@ -55,7 +55,9 @@ public class OutboxRelay {
         this.published = Counter.builder("credit.outbox.published").description("Events relayed from the outbox to Kafka").register(registry);
     }
 
-    @Scheduled(every = "${credit.outbox.relay-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not while the application starts or stops: the Kafka channel is not connected then.
+    @Scheduled(every = "${credit.outbox.relay-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayPending() {
         try {
             while (QuarkusTransaction.requiringNew().call(this::relayBatch) == batchSize) {
@@ -97,7 +99,8 @@ public class OutboxRelay {
         return batch.size();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgePublished() {
         Instant cutoff = clock.instant().minus(retention);
         long purged = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.delete("publishedAt < ?1", cutoff));

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * This service's records of the receivables events on credit.invoices.v1 and
- * credit.payments.v1. The contract is docs/events/; ReceivablesEventsContractTest checks these
+ * credit.payments.v1. The contract is docs/events/; contract.EventContractTest checks these
  * records against it. Amounts travel as decimal strings so no precision is lost.
  */
 public final class ReceivablesEvents {
