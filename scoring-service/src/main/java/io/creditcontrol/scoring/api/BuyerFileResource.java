@@ -1,0 +1,86 @@
+package io.creditcontrol.scoring.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.creditcontrol.scoring.buyer.BuyerProfile;
+import io.creditcontrol.scoring.buyer.FinancialStatement;
+import io.creditcontrol.scoring.buyer.KnownBuyer;
+import io.creditcontrol.scoring.buyer.RiskSignal;
+
+/** Read side of the buyer's credit file: master data, the latest financial statement and the warning signals. */
+@Path("/api/v1/buyers/{buyerId}")
+@Tag(name = "Buyer file", description = "What scoring-service knows about a buyer")
+@Produces(MediaType.APPLICATION_JSON)
+public class BuyerFileResource {
+
+    @GET
+    @Operation(summary = "A buyer's credit file: profile, latest financial statement and risk signals",
+            description = "The profile is the latest master record (credit.buyer.registered/updated); the financial statement is "
+                    + "the one with the latest period end (a re-report of a period replaces it); risk signals are the full "
+                    + "history, oldest observation first. Profile and statement are null when not reported yet.")
+    @APIResponse(responseCode = "200", description = "The buyer's file")
+    @APIResponse(responseCode = "404", description = "Nothing is known about this buyer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BuyerFileView buyer(@PathParam("buyerId") String buyerId) {
+        if (KnownBuyer.findById(buyerId) == null) {
+            throw new NotFoundException("Nothing is known about buyer " + buyerId);
+        }
+        BuyerProfile profile = BuyerProfile.findById(buyerId);
+        List<FinancialStatement> statements = FinancialStatement.ofBuyer(buyerId);
+        return new BuyerFileView(buyerId,
+                profile == null ? null : ProfileView.from(profile),
+                statements.isEmpty() ? null : StatementView.from(statements.get(0)),
+                statements.stream().map(s -> s.periodEnd).toList(),
+                RiskSignal.ofBuyer(buyerId).stream().map(RiskSignalView::from).toList());
+    }
+
+    public record BuyerFileView(
+            String buyerId,
+            @Schema(description = "Master data; null until the buyer is registered") ProfileView profile,
+            @Schema(description = "The statement with the latest period end") StatementView latestFinancialStatement,
+            @Schema(description = "Period ends of all statements on file, latest first") List<LocalDate> financialStatementPeriods,
+            @Schema(description = "Every signal reported, oldest observation first") List<RiskSignalView> riskSignals) {
+    }
+
+    public record ProfileView(String name, String country, String industry, String parentId, String segment,
+            String registrationNumber, Instant registeredAt, Instant updatedAt) {
+
+        static ProfileView from(BuyerProfile p) {
+            return new ProfileView(p.name, p.country, p.industry, p.parentId, p.segment, p.registrationNumber, p.registeredAt, p.updatedAt);
+        }
+    }
+
+    public record StatementView(LocalDate periodEnd, String currency, BigDecimal totalAssets, BigDecimal currentAssets,
+            BigDecimal currentLiabilities, BigDecimal totalLiabilities, BigDecimal retainedEarnings, BigDecimal ebit,
+            BigDecimal revenue, BigDecimal bookEquity, String source, Instant reportedAt) {
+
+        static StatementView from(FinancialStatement s) {
+            return new StatementView(s.periodEnd, s.currency, s.totalAssets, s.currentAssets, s.currentLiabilities,
+                    s.totalLiabilities, s.retainedEarnings, s.ebit, s.revenue, s.bookEquity, s.source, s.reportedAt);
+        }
+    }
+
+    public record RiskSignalView(String signal, LocalDate observedOn, String severity, String description, String source,
+            Instant reportedAt) {
+
+        static RiskSignalView from(RiskSignal s) {
+            return new RiskSignalView(s.signal, s.observedOn, s.severity, s.description, s.source, s.reportedAt);
+        }
+    }
+}
