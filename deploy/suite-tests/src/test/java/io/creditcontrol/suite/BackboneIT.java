@@ -66,7 +66,7 @@ class BackboneIT {
         assertEquals(201, postInvoice(buyer, invoice, "1000.00").statusCode());
         assertEquals(201, postPayment(buyer, newId("PAY"), invoice, "400.00").statusCode());
 
-        awaitOpenEverywhere(buyer, invoice, "600.00");
+        awaitOpenEverywhere(buyer, "600.00");
     }
 
     @Test
@@ -76,7 +76,7 @@ class BackboneIT {
         String payment = newId("PAY");
         assertEquals(201, postInvoice(buyer, invoice, "1000.00").statusCode());
         assertEquals(201, postPayment(buyer, payment, invoice, "400.00").statusCode());
-        awaitOpenEverywhere(buyer, invoice, "600.00");
+        awaitOpenEverywhere(buyer, "600.00");
 
         var again = postInvoice(buyer, invoice, "1000.00");
         assertEquals(200, again.statusCode());
@@ -86,9 +86,9 @@ class BackboneIT {
         // a later document of the same buyer: once every service shows it, the repeats were handled
         String fence = newId("INV");
         assertEquals(201, postInvoice(buyer, fence, "1.00").statusCode());
-        awaitOpenEverywhere(buyer, fence, "1.00");
+        awaitOpenEverywhere(buyer, "601.00");
         for (Service service : Service.values()) {
-            assertAmount("600.00", openOf(service, buyer, invoice), service + " after the duplicate posts");
+            assertAmount("601.00", openOf(service, buyer), service + " after the duplicate posts");
         }
     }
 
@@ -105,7 +105,7 @@ class BackboneIT {
             producer.send(new ProducerRecord<>("credit.invoices.v1", buyer, "{\"specversion\":\"1.0\",\"id\":\"broken\"")).get();
             producer.send(new ProducerRecord<>("credit.invoices.v1", buyer, issuedEvent(buyer, invoice, "250.00"))).get();
         }
-        awaitOpenEverywhere(buyer, invoice, "250.00");
+        awaitOpenEverywhere(buyer, "250.00");
 
         for (Service service : Service.values()) {
             try (KafkaConsumer<String, String> deadLetters = deadLetterReaders.get(service)) {
@@ -130,26 +130,29 @@ class BackboneIT {
         String buyer = newId("B");
         String first = newId("INV");
         assertEquals(201, postInvoice(buyer, first, "300.00").statusCode());
-        awaitOpenEverywhere(buyer, first, "300.00");
+        awaitOpenEverywhere(buyer, "300.00");
 
         suite.kill(Service.LIMITS);
         String second = newId("INV");
         assertEquals(201, postInvoice(buyer, second, "700.00").statusCode());
         assertEquals(201, postPayment(buyer, newId("PAY"), first, "300.00").statusCode());
-        awaitOpen(Service.COLLECTIONS, buyer, second, "700.00");
+        awaitOpen(Service.COLLECTIONS, buyer, "700.00");
 
         suite.start(Service.LIMITS);
-        awaitOpenEverywhere(buyer, second, "700.00");
-        awaitOpen(Service.LIMITS, buyer, first, "0.00");
+        awaitOpenEverywhere(buyer, "700.00");
     }
 
-    // --- the way each service shows an invoice ---------------------------------------------------
+    // --- what each service's view says a buyer owes ------------------------------------------------
 
-    /** The open amount of one invoice as the service sees it, or null while it has not seen it. */
-    private BigDecimal openOf(Service service, String buyer, String invoice) {
+    /**
+     * The buyer's open receivables in EUR as the service's own view has them: the ledger
+     * (collections), the exposure (limits), the payment experience (scoring), the receivables
+     * (alerts). Null while the service knows nothing of the buyer.
+     */
+    private BigDecimal openOf(Service service, String buyer) {
         var response = switch (service) {
-            case COLLECTIONS -> suite.get(service, "/api/v1/invoices/" + invoice);
-            case LIMITS -> suite.get(service, "/api/v1/invoices/" + invoice);
+            case COLLECTIONS -> suite.get(service, "/api/v1/buyers/" + buyer + "/ledger");
+            case LIMITS -> suite.get(service, "/api/v1/buyers/" + buyer + "/exposure");
             case SCORING -> suite.get(service, "/api/v1/buyers/" + buyer + "/payment-experience");
             case ALERTS -> suite.get(service, "/api/v1/buyers/" + buyer + "/receivables");
         };
@@ -158,32 +161,29 @@ class BackboneIT {
         }
         assertEquals(200, response.statusCode(), service + ": " + response.body());
         JsonNode body = read(response.body());
-        JsonNode open = switch (service) {
-            case COLLECTIONS, LIMITS -> body.path("open");
-            case SCORING, ALERTS -> invoiceIn(body, invoice).path("open");
+        JsonNode perCurrency = switch (service) {
+            case COLLECTIONS, ALERTS -> body.path("balances");
+            case LIMITS -> body.path("exposures");
+            case SCORING -> body.path("currencies");
         };
-        return open.isMissingNode() || open.isNull() ? null : open.decimalValue();
-    }
-
-    private static JsonNode invoiceIn(JsonNode body, String invoice) {
-        for (JsonNode item : body.findValues("invoiceNumber")) {
-            if (invoice.equals(item.asText())) {
-                return body.findParents("invoiceNumber").stream()
-                        .filter(p -> invoice.equals(p.path("invoiceNumber").asText())).findFirst().orElseThrow();
+        String field = service == Service.LIMITS ? "openAmount" : "open";
+        for (JsonNode entry : perCurrency) {
+            if ("EUR".equals(entry.path("currency").asText())) {
+                return entry.path(field).decimalValue();
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return BigDecimal.ZERO; // known buyer, nothing open in EUR
     }
 
-    private void awaitOpenEverywhere(String buyer, String invoice, String expected) {
+    private void awaitOpenEverywhere(String buyer, String expected) {
         for (Service service : Service.values()) {
-            awaitOpen(service, buyer, invoice, expected);
+            awaitOpen(service, buyer, expected);
         }
     }
 
-    private void awaitOpen(Service service, String buyer, String invoice, String expected) {
+    private void awaitOpen(Service service, String buyer, String expected) {
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(300)).untilAsserted(
-                () -> assertAmount(expected, openOf(service, buyer, invoice), service + " open amount of " + invoice));
+                () -> assertAmount(expected, openOf(service, buyer), service + " open receivables of " + buyer));
     }
 
     private static void assertAmount(String expected, BigDecimal actual, String what) {

@@ -1,0 +1,45 @@
+package io.creditcontrol.limits.api;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error this service answers is an RFC 9457 problem detail. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(Problem.of("not-found", "Not found", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response ambiguousInvoiceNumber(AmbiguousInvoiceNumberException e, UriInfo uri) {
+        return respond(Problem.of("ambiguous-invoice-number", "Invoice number used by several buyers", 409, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        return respond(Problem.of("http-" + status, Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), status, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.error("Unexpected failure", e);
+        return respond(Problem.of("internal", "Internal error", 500, "The request failed. Reference: " + uri.getPath()), uri);
+    }
+
+    static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.at(uri.getPath())).build();
+    }
+}

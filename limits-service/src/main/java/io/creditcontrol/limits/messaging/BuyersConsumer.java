@@ -1,0 +1,44 @@
+package io.creditcontrol.limits.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.creditcontrol.limits.exposure.BuyerRegistry;
+import io.creditcontrol.limits.messaging.events.BuyerEvents;
+import io.creditcontrol.limits.messaging.events.BuyerEvents.BuyerMasterData;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Keeps buyers' names and group parents from credit.buyers.v1. Risk signals and financial
+ * statements on that topic are scoring's input and are skipped here, like unknown types.
+ * Failure policy: see {@link Inbox}; dead-letter topic credit.dlq.limits.v1.
+ */
+@ApplicationScoped
+public class BuyersConsumer {
+
+    private static final Logger LOG = Logger.getLogger(BuyersConsumer.class);
+
+    private final Inbox inbox;
+    private final EventData eventData;
+    private final BuyerRegistry buyers;
+
+    BuyersConsumer(Inbox inbox, EventData eventData, BuyerRegistry buyers) {
+        this.inbox = inbox;
+        this.eventData = eventData;
+        this.buyers = buyers;
+    }
+
+    @Incoming("buyers")
+    @Blocking
+    public void onBuyerEvent(String record) {
+        inbox.receive("buyers", record, event -> {
+            switch (event.type()) {
+                case BuyerEvents.BUYER_REGISTERED, BuyerEvents.BUYER_UPDATED ->
+                        buyers.masterDataChanged(eventData.read(event, BuyerMasterData.class));
+                default -> LOG.debugf("Ignoring event type %s on %s", event.type(), BuyerEvents.BUYERS_TOPIC);
+            }
+        });
+    }
+}

@@ -1,0 +1,58 @@
+package io.creditcontrol.limits.messaging;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Turns an event's {@code data} into this service's record for it, checked by Bean Validation. */
+@ApplicationScoped
+public class EventData {
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    EventData(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    public <T> T read(CloudEvent event, Class<T> type) {
+        T data;
+        try {
+            data = mapper.treeToValue(event.data(), type);
+        } catch (Exception e) {
+            throw new MalformedEventException(event.type() + " " + event.id() + ": unreadable data: " + firstLine(e.getMessage()));
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(data);
+        if (!violations.isEmpty()) {
+            String reasons = violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .sorted()
+                    .collect(Collectors.joining("; "));
+            throw new MalformedEventException(event.type() + " " + event.id() + ": invalid data: " + reasons);
+        }
+        if (!event.subject().equals(buyerIdOf(event.data()))) {
+            throw new MalformedEventException(event.type() + " " + event.id() + ": subject is not data.buyerId");
+        }
+        return data;
+    }
+
+    public JsonNode toTree(Object data) {
+        return mapper.valueToTree(data);
+    }
+
+    private static String buyerIdOf(JsonNode data) {
+        JsonNode buyerId = data.get("buyerId");
+        return buyerId == null ? null : buyerId.asText();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,181 @@
+package io.creditcontrol.limits.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import io.creditcontrol.limits.messaging.events.BuyerEvents;
+import io.creditcontrol.limits.messaging.events.BuyerEvents.BuyerMasterData;
+import io.creditcontrol.limits.messaging.events.ReceivablesEvents;
+import io.creditcontrol.limits.messaging.events.ReceivablesEvents.DisputeResolved;
+import io.creditcontrol.limits.messaging.events.ReceivablesEvents.InvoiceCredited;
+import io.creditcontrol.limits.messaging.events.ReceivablesEvents.InvoiceDisputed;
+import io.creditcontrol.limits.messaging.events.ReceivablesEvents.InvoiceIssued;
+import io.creditcontrol.limits.messaging.events.ReceivablesEvents.InvoiceWrittenOff;
+import io.creditcontrol.limits.messaging.events.ReceivablesEvents.PaymentReceived;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * limits-service's event records against the one contract, docs/events: every sample of a type
+ * this service reads is valid against its schema and is read by the service's own record
+ * (through {@link EventData}, with the application's ObjectMapper and validator) without a
+ * violation; every invalid sample is rejected by the schema and by the service.
+ */
+@QuarkusTest
+class EventContractTest {
+
+    static final Path EVENTS = Path.of("../docs/events");
+    static final String ID_PREFIX = "https://creditcontrol.io/events/schemas/";
+
+    /** The types this service reads, with the record it reads each into. */
+    static final Map<String, Class<?>> READ = Map.of(
+            ReceivablesEvents.INVOICE_ISSUED, InvoiceIssued.class,
+            ReceivablesEvents.INVOICE_CREDITED, InvoiceCredited.class,
+            ReceivablesEvents.INVOICE_DISPUTED, InvoiceDisputed.class,
+            ReceivablesEvents.DISPUTE_RESOLVED, DisputeResolved.class,
+            ReceivablesEvents.INVOICE_WRITTEN_OFF, InvoiceWrittenOff.class,
+            ReceivablesEvents.PAYMENT_RECEIVED, PaymentReceived.class,
+            BuyerEvents.BUYER_REGISTERED, BuyerMasterData.class,
+            BuyerEvents.BUYER_UPDATED, BuyerMasterData.class);
+
+    /** Types on the consumed topics that this service deliberately skips (scoring's input). */
+    static final Set<String> SKIPPED = Set.of(BuyerEvents.RISK_SIGNAL_REPORTED, BuyerEvents.FINANCIAL_STATEMENT_REPORTED);
+
+    static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(ID_PREFIX,
+                    EVENTS.resolve("schemas").toAbsolutePath().normalize().toUri().toString())));
+    static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+
+    @Inject
+    EventData eventData;
+    @Inject
+    ObjectMapper mapper;
+
+    static Stream<String> readTypes() {
+        return READ.keySet().stream().sorted();
+    }
+
+    static Stream<Path> invalidSamples() throws IOException {
+        try (Stream<Path> files = Files.list(EVENTS.resolve("samples/invalid"))) {
+            // only the invalid samples of types this service reads concern it
+            return files.filter(f -> READ.containsKey(typeOfInvalid(f))).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("readTypes")
+    void theSampleIsValidAgainstItsSchemaAndReadByTheServicesRecord(String type) {
+        String sample = read(EVENTS.resolve("samples/" + type + ".json"));
+
+        Set<ValidationMessage> errors = schema(type).validate(tree(sample));
+        assertEquals(Set.of(), errors, "sample of " + type + " against its schema");
+
+        CloudEvent event = CloudEvent.parse(sample, mapper);
+        assertEquals(type, event.type());
+        Object data = eventData.read(event, READ.get(type));
+        assertEquals(READ.get(type), data.getClass());
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidSamples")
+    void anInvalidSampleIsRejectedByTheSchemaAndByTheService(Path sample) {
+        String type = typeOfInvalid(sample);
+        String json = read(sample);
+
+        assertFalse(schema(type).validate(tree(json)).isEmpty(), sample + " must not validate");
+        assertThrows(MalformedEventException.class, () -> eventData.read(CloudEvent.parse(json, mapper), READ.get(type)),
+                sample + " must be dead-lettered by limits-service");
+    }
+
+    @Test
+    void theInvalidSamplesOfTheReadTypesAreThere() throws IOException {
+        assertTrue(invalidSamples().count() >= 3, "invalid samples in " + EVENTS.resolve("samples/invalid"));
+    }
+
+    @Test
+    void everyTypeOnTheConsumedTopicsIsReadOrDeliberatelySkipped() throws IOException {
+        try (Stream<Path> files = Files.list(EVENTS.resolve("samples"))) {
+            List<String> types = files.filter(Files::isRegularFile)
+                    .map(f -> f.getFileName().toString().replaceFirst("\\.json$", ""))
+                    .filter(t -> t.startsWith("credit.invoice.") || t.startsWith("credit.payment.") || t.startsWith("credit.buyer."))
+                    .toList();
+            assertFalse(types.isEmpty());
+            for (String type : types) {
+                assertTrue(READ.containsKey(type) || SKIPPED.contains(type), type + " is neither read nor skipped by limits-service");
+            }
+        }
+    }
+
+    @Test
+    void theRecordsKeepTheSamplesValues() {
+        InvoiceIssued issued = readSample(ReceivablesEvents.INVOICE_ISSUED, InvoiceIssued.class);
+        assertEquals(0, new BigDecimal("18450.00").compareTo(issued.amount()));
+        assertEquals(LocalDate.of(2025, 4, 2), issued.dueDate());
+        assertEquals("EUR", issued.currency());
+
+        PaymentReceived payment = readSample(ReceivablesEvents.PAYMENT_RECEIVED, PaymentReceived.class);
+        assertEquals(2, payment.allocations().size());
+        assertEquals("INV-2025-004711", payment.allocations().get(0).invoiceNumber());
+        assertEquals(0, new BigDecimal("17200.00").compareTo(payment.allocations().get(0).amount()));
+
+        BuyerMasterData registered = readSample(BuyerEvents.BUYER_REGISTERED, BuyerMasterData.class);
+        assertEquals("B-100001", registered.parentId());
+        assertEquals("Nordwind Maschinenbau GmbH", registered.name());
+    }
+
+    private <T> T readSample(String type, Class<T> record) {
+        return eventData.read(CloudEvent.parse(read(EVENTS.resolve("samples/" + type + ".json")), mapper), record);
+    }
+
+    private static JsonSchema schema(String type) {
+        return SCHEMAS.getSchema(SchemaLocation.of(ID_PREFIX + type + ".schema.json"), CONFIG);
+    }
+
+    /** samples/invalid/credit.invoice.issued.amount-as-number.json is a credit.invoice.issued. */
+    private static String typeOfInvalid(Path sample) {
+        String name = sample.getFileName().toString().replaceFirst("\\.json$", "");
+        return name.substring(0, name.lastIndexOf('.'));
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.creditcontrol.limits.messaging;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Events as an ERP or the master-data system would publish them: CloudEvents in structured
+ * JSON, keyed by buyerId, each with a fresh id.
+ */
+public final class TestEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestEvents() {
+    }
+
+    /** One event ready to publish; {@link #publish()} sends it again with the same id (a redelivery). */
+    public record TestEvent(String topic, String buyerId, String id, String json) {
+
+        public TestEvent publish() {
+            TestTopics.publish(topic, buyerId, json);
+            return this;
+        }
+
+        /** Waits until the service has applied this event (recorded its id in the inbox). */
+        public TestEvent awaitApplied() {
+            await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> ProcessedEvent.count("eventId", id) > 0));
+            return this;
+        }
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static TestEvent invoiceIssued(String buyer, String invoice, String amount, String currency, LocalDate issueDate, LocalDate dueDate) {
+        ObjectNode data = data(buyer).put("invoiceNumber", invoice).put("issueDate", issueDate.toString())
+                .put("dueDate", dueDate.toString()).put("amount", amount).put("currency", currency)
+                .put("orderReference", "SO-" + invoice);
+        return event("credit.invoices.v1", "credit.invoice.issued", buyer, data);
+    }
+
+    public static TestEvent invoiceCredited(String buyer, String creditNote, String invoice, String amount, String currency) {
+        ObjectNode data = data(buyer).put("creditNoteNumber", creditNote).put("invoiceNumber", invoice)
+                .put("issueDate", "2026-11-10").put("amount", amount).put("currency", currency).put("reason", "Goods returned");
+        return event("credit.invoices.v1", "credit.invoice.credited", buyer, data);
+    }
+
+    public static TestEvent invoiceDisputed(String buyer, String disputeId, String invoice, String amount, String currency) {
+        ObjectNode data = data(buyer).put("disputeId", disputeId).put("invoiceNumber", invoice).put("amount", amount)
+                .put("currency", currency).put("openedOn", "2026-11-05").put("reason", "Damaged in transit");
+        return event("credit.invoices.v1", "credit.invoice.disputed", buyer, data);
+    }
+
+    public static TestEvent disputeResolved(String buyer, String disputeId, String invoice, String outcome) {
+        ObjectNode data = data(buyer).put("disputeId", disputeId).put("invoiceNumber", invoice)
+                .put("resolvedOn", "2026-11-12").put("outcome", outcome);
+        return event("credit.invoices.v1", "credit.invoice.dispute-resolved", buyer, data);
+    }
+
+    public static TestEvent invoiceWrittenOff(String buyer, String invoice, String amount, String currency) {
+        ObjectNode data = data(buyer).put("invoiceNumber", invoice).put("amount", amount).put("currency", currency)
+                .put("writtenOffOn", "2026-11-12").put("reason", "Insolvency");
+        return event("credit.invoices.v1", "credit.invoice.written-off", buyer, data);
+    }
+
+    /** {@code allocations} alternate invoice number and amount: "INV-1", "100.00", "INV-2", "50.00". */
+    public static TestEvent paymentReceived(String buyer, String reference, String amount, String currency, String... allocations) {
+        ObjectNode data = data(buyer).put("paymentReference", reference).put("receivedOn", "2026-11-08")
+                .put("amount", amount).put("currency", currency).put("method", "BANK_TRANSFER");
+        ArrayNode list = data.putArray("allocations");
+        for (int i = 0; i < allocations.length; i += 2) {
+            list.addObject().put("invoiceNumber", allocations[i]).put("amount", allocations[i + 1]);
+        }
+        return event("credit.payments.v1", "credit.payment.received", buyer, data);
+    }
+
+    public static TestEvent buyerRegistered(String buyer, String name, String parentId) {
+        return event("credit.buyers.v1", "credit.buyer.registered", buyer, masterData(buyer, name, parentId));
+    }
+
+    public static TestEvent buyerUpdated(String buyer, String name, String parentId) {
+        return event("credit.buyers.v1", "credit.buyer.updated", buyer, masterData(buyer, name, parentId));
+    }
+
+    /** The same event published again by a producer that does not reuse ids: a business-level repeat. */
+    public static TestEvent withNewId(TestEvent event) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(event.json());
+            String id = UUID.randomUUID().toString();
+            node.put("id", id);
+            return new TestEvent(event.topic(), event.buyerId(), id, JSON.writeValueAsString(node));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode masterData(String buyer, String name, String parentId) {
+        ObjectNode data = data(buyer).put("name", name).put("country", "DE").put("industry", "C28.4");
+        if (parentId != null) {
+            data.put("parentId", parentId);
+        }
+        return data;
+    }
+
+    private static ObjectNode data(String buyer) {
+        return JSON.createObjectNode().put("buyerId", buyer);
+    }
+
+    private static TestEvent event(String topic, String type, String buyer, ObjectNode data) {
+        String id = UUID.randomUUID().toString();
+        ObjectNode event = JSON.createObjectNode()
+                .put("specversion", "1.0").put("id", id).put("source", "/erp/test").put("type", type)
+                .put("subject", buyer).put("time", Instant.now().toString()).put("datacontenttype", "application/json");
+        event.set("data", data);
+        try {
+            return new TestEvent(topic, buyer, id, JSON.writeValueAsString(event));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
