@@ -15,6 +15,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * standard PG* environment variables (defaults 127.0.0.1:5432, user postgres), in a database of
  * its own that is created when missing. Pass the database name as init arg {@code database}.
  * The schema is reset by Flyway's clean so every test run starts from the migrations.
+ * {@code CREDIT_TEST_DB_SUFFIX}, when set, is appended to the name, so two checkouts can run
+ * their tests on one PostgreSQL at the same time.
  */
 public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleManager {
 
@@ -22,7 +24,7 @@ public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", "credit_test");
+        database = initArgs.getOrDefault("database", "credit_test") + System.getenv().getOrDefault("CREDIT_TEST_DB_SUFFIX", "");
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("Unsafe database name: " + database);
         }

@@ -39,7 +39,7 @@ final class RunningSuite implements AutoCloseable {
         Service(String module, String databaseVariable, String database) {
             this.module = module;
             this.databaseVariable = databaseVariable;
-            this.database = database;
+            this.database = database + System.getenv().getOrDefault("CREDIT_TEST_DB_SUFFIX", "");
         }
     }
 
