@@ -9,12 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 import io.creditcontrol.localkafka.KafkaBroker;
 import io.creditcontrol.localkafka.PostgresDatabaseResource.PgConnection;
@@ -146,27 +147,25 @@ final class RunningSuite implements AutoCloseable {
     }
 
     private void awaitReady(Service service) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            Process process = processes.get(service);
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service.module + " exited with " + process.exitValue() + ":\n" + tail(service));
-            }
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(uri(service, "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause();
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> isReady(service));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException(service.module + " not ready after 120 s:\n" + tail(service), e);
         }
-        throw new IllegalStateException(service.module + " not ready after 120 s:\n" + tail(service));
+    }
+
+    /** Whether /q/health/ready answers UP; a process that exited fails at once with its log. */
+    private boolean isReady(Service service) throws InterruptedException {
+        Process process = processes.get(service);
+        if (!process.isAlive()) {
+            throw new IllegalStateException(service.module + " exited with " + process.exitValue() + ":\n" + tail(service));
+        }
+        try {
+            return http.send(HttpRequest.newBuilder(uri(service, "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException stillStarting) {
+            return false;
+        }
     }
 
     String tail(Service service) {
@@ -205,15 +204,6 @@ final class RunningSuite implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
