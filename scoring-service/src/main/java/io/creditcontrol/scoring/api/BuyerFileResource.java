@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.creditcontrol.scoring.api.BuyerRequests.Accepted;
+import io.creditcontrol.scoring.api.BuyerRequests.BuyerDetails;
+import io.creditcontrol.scoring.buyer.BuyerCommands;
 import io.creditcontrol.scoring.buyer.BuyerProfile;
 import io.creditcontrol.scoring.buyer.FinancialStatement;
 import io.creditcontrol.scoring.buyer.KnownBuyer;
@@ -28,6 +34,33 @@ import io.creditcontrol.scoring.buyer.RiskSignal;
 @Tag(name = "Buyer file", description = "What scoring-service knows about a buyer")
 @Produces(MediaType.APPLICATION_JSON)
 public class BuyerFileResource {
+
+    private final RequestRules rules;
+    private final BuyerCommands commands;
+
+    BuyerFileResource(RequestRules rules, BuyerCommands commands) {
+        this.rules = rules;
+        this.commands = commands;
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a registered buyer's master data",
+            description = "Publishes credit.buyer.updated (the full record) on credit.buyers.v1 through the outbox; the file "
+                    + "shows it once the event has been consumed.")
+    @APIResponse(responseCode = "202", description = "Accepted; the event that announces it")
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The buyer is not registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("buyerId") String buyerId, BuyerDetails details) {
+        if (BuyerProfile.findById(buyerId) == null) {
+            throw new NotFoundException("Buyer " + buyerId + " is not registered");
+        }
+        rules.check(details).country("country", details == null ? null : details.country()).orFail();
+        var event = commands.update(BuyerRegistrationResource.masterData(buyerId, details));
+        return Response.accepted(new Accepted(buyerId, event.id(), event.type())).build();
+    }
 
     @GET
     @Operation(summary = "A buyer's credit file: profile, latest financial statement and risk signals",
@@ -59,10 +92,11 @@ public class BuyerFileResource {
     }
 
     public record ProfileView(String name, String country, String industry, String parentId, String segment,
-            String registrationNumber, Instant registeredAt, Instant updatedAt) {
+            String registrationNumber, Instant registeredAt, Instant updatedAt, LocalDate relationshipStartDate) {
 
         static ProfileView from(BuyerProfile p) {
-            return new ProfileView(p.name, p.country, p.industry, p.parentId, p.segment, p.registrationNumber, p.registeredAt, p.updatedAt);
+            return new ProfileView(p.name, p.country, p.industry, p.parentId, p.segment, p.registrationNumber, p.registeredAt, p.updatedAt,
+                    p.relationshipStartDate);
         }
     }
 

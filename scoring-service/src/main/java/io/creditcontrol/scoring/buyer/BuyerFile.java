@@ -49,6 +49,7 @@ public class BuyerFile {
         profile.parentId = data.parentId();
         profile.segment = data.segment();
         profile.registrationNumber = data.registrationNumber();
+        profile.relationshipStartDate = data.relationshipStartDate();
         profile.updatedAt = event.time();
         if (!profile.isPersistent()) {
             profile.persist();

@@ -1,6 +1,7 @@
 package io.creditcontrol.scoring.buyer;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,6 +26,9 @@ public class BuyerProfile extends PanacheEntityBase {
     public String segment;
     @Column(name = "registration_number")
     public String registrationNumber;
+    /** When the trading relationship began, when the master data says so. */
+    @Column(name = "relationship_start_date")
+    public LocalDate relationshipStartDate;
     /** When the buyer was registered (credit.buyer.registered); null if only updates were seen. */
     @Column(name = "registered_at")
     public Instant registeredAt;

@@ -11,12 +11,13 @@ import io.creditcontrol.scoring.messaging.events.BuyerEvents;
 import io.creditcontrol.scoring.messaging.events.BuyerEvents.BuyerMasterData;
 import io.creditcontrol.scoring.messaging.events.BuyerEvents.FinancialStatementReported;
 import io.creditcontrol.scoring.messaging.events.BuyerEvents.RiskSignalReported;
+import io.creditcontrol.scoring.score.RescoreQueue;
 import io.smallrye.common.annotation.Blocking;
 
 /**
  * Builds the buyer's credit file from credit.buyers.v1. Failure policy: see {@link Inbox}; the
  * channel's dead-letter topic is credit.dlq.scoring.v1. Event types this service does not
- * handle are acknowledged and skipped.
+ * handle are acknowledged and skipped. Every event applied queues the buyer for re-scoring.
  */
 @ApplicationScoped
 public class BuyersConsumer {
@@ -26,11 +27,13 @@ public class BuyersConsumer {
     private final Inbox inbox;
     private final EventData eventData;
     private final BuyerFile buyerFile;
+    private final RescoreQueue rescore;
 
-    BuyersConsumer(Inbox inbox, EventData eventData, BuyerFile buyerFile) {
+    BuyersConsumer(Inbox inbox, EventData eventData, BuyerFile buyerFile, RescoreQueue rescore) {
         this.inbox = inbox;
         this.eventData = eventData;
         this.buyerFile = buyerFile;
+        this.rescore = rescore;
     }
 
     @Incoming("buyers")
@@ -44,8 +47,12 @@ public class BuyersConsumer {
                         buyerFile.riskSignalReported(event, eventData.read(event, RiskSignalReported.class));
                 case BuyerEvents.FINANCIAL_STATEMENT_REPORTED ->
                         buyerFile.financialStatementReported(event, eventData.read(event, FinancialStatementReported.class));
-                default -> LOG.debugf("Ignoring event type %s on %s", event.type(), BuyerEvents.BUYERS_TOPIC);
+                default -> {
+                    LOG.debugf("Ignoring event type %s on %s", event.type(), BuyerEvents.BUYERS_TOPIC);
+                    return;
+                }
             }
+            rescore.request(event.subject(), Triggers.of(event));
         });
     }
 }

@@ -14,12 +14,14 @@ import io.creditcontrol.scoring.messaging.events.ReceivablesEvents.InvoiceDisput
 import io.creditcontrol.scoring.messaging.events.ReceivablesEvents.InvoiceIssued;
 import io.creditcontrol.scoring.messaging.events.ReceivablesEvents.InvoiceWrittenOff;
 import io.creditcontrol.scoring.messaging.events.ReceivablesEvents.PaymentReceived;
+import io.creditcontrol.scoring.score.RescoreQueue;
 import io.smallrye.common.annotation.Blocking;
 
 /**
  * Builds the payment history from credit.invoices.v1 and credit.payments.v1. Failure policy:
  * see {@link Inbox}; the channels' dead-letter topic is credit.dlq.scoring.v1. Event types
- * this service does not handle are acknowledged and skipped.
+ * this service does not handle are acknowledged and skipped. Every event applied queues the
+ * buyer for re-scoring.
  */
 @ApplicationScoped
 public class ReceivablesConsumer {
@@ -29,11 +31,13 @@ public class ReceivablesConsumer {
     private final Inbox inbox;
     private final EventData eventData;
     private final PaymentHistory history;
+    private final RescoreQueue rescore;
 
-    ReceivablesConsumer(Inbox inbox, EventData eventData, PaymentHistory history) {
+    ReceivablesConsumer(Inbox inbox, EventData eventData, PaymentHistory history, RescoreQueue rescore) {
         this.inbox = inbox;
         this.eventData = eventData;
         this.history = history;
+        this.rescore = rescore;
     }
 
     @Incoming("invoices")
@@ -46,8 +50,12 @@ public class ReceivablesConsumer {
                 case ReceivablesEvents.INVOICE_DISPUTED -> history.invoiceDisputed(eventData.read(event, InvoiceDisputed.class));
                 case ReceivablesEvents.DISPUTE_RESOLVED -> history.disputeResolved(eventData.read(event, DisputeResolved.class));
                 case ReceivablesEvents.INVOICE_WRITTEN_OFF -> history.invoiceWrittenOff(eventData.read(event, InvoiceWrittenOff.class));
-                default -> LOG.debugf("Ignoring event type %s on %s", event.type(), ReceivablesEvents.INVOICES_TOPIC);
+                default -> {
+                    LOG.debugf("Ignoring event type %s on %s", event.type(), ReceivablesEvents.INVOICES_TOPIC);
+                    return;
+                }
             }
+            rescore.request(event.subject(), Triggers.of(event));
         });
     }
 
@@ -57,6 +65,7 @@ public class ReceivablesConsumer {
         inbox.receive("payments", record.key(), record.value(), event -> {
             if (ReceivablesEvents.PAYMENT_RECEIVED.equals(event.type())) {
                 history.paymentReceived(eventData.read(event, PaymentReceived.class));
+                rescore.request(event.subject(), Triggers.of(event));
             } else {
                 LOG.debugf("Ignoring event type %s on %s", event.type(), ReceivablesEvents.PAYMENTS_TOPIC);
             }

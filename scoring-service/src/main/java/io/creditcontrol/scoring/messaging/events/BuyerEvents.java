@@ -42,7 +42,9 @@ public final class BuyerEvents {
             @Size(max = 256) String industry,
             @Pattern(regexp = ID) String parentId,
             @Size(max = 256) String segment,
-            @Size(max = 256) String registrationNumber) {
+            @Size(max = 256) String registrationNumber,
+            // optional, additive to the v1 contract (data objects are open): when trading began
+            LocalDate relationshipStartDate) {
     }
 
     /** The warning signals practitioners name; an insolvency filing is the worst of them. */

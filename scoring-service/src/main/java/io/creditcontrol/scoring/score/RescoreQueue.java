@@ -1,0 +1,74 @@
+package io.creditcontrol.scoring.score;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Buyers waiting to be re-scored. The listener side ({@link #request}) only records that a buyer
+ * must be looked at again, in the transaction that applies the event, while holding the buyer's
+ * lock; the {@link ScoringWorker} decides what the new score is from the buyer's file as it then
+ * stands. So a burst of events about one buyer costs one re-score, and a redelivered event (dropped
+ * by the inbox) costs none.
+ */
+@ApplicationScoped
+public class RescoreQueue {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    RescoreQueue(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** The caller holds the buyer's lock (BuyerLock), so the row cannot be taken away under us. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void request(String buyerId, String reason) {
+        String why = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        int updated = em.createNativeQuery("UPDATE rescore_request SET requested_at = ?2, reason = ?3 WHERE buyer_id = ?1")
+                .setParameter(1, buyerId).setParameter(2, clock.instant()).setParameter(3, why)
+                .executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("INSERT INTO rescore_request (buyer_id, requested_at, reason) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, buyerId).setParameter(2, clock.instant()).setParameter(3, why)
+                    .executeUpdate();
+        }
+    }
+
+    /** Takes the buyer's request off the queue; returns its reason, or null when there was none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String take(String buyerId) {
+        @SuppressWarnings("unchecked")
+        List<String> reasons = em.createNativeQuery("SELECT reason FROM rescore_request WHERE buyer_id = ?1")
+                .setParameter(1, buyerId).getResultList();
+        if (reasons.isEmpty()) {
+            return null;
+        }
+        em.createNativeQuery("DELETE FROM rescore_request WHERE buyer_id = ?1").setParameter(1, buyerId).executeUpdate();
+        return reasons.get(0);
+    }
+
+    /** The buyers waiting longest, at most {@code limit}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<String> oldest(int limit) {
+        return em.createNativeQuery("SELECT buyer_id FROM rescore_request ORDER BY requested_at, buyer_id")
+                .setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Buyers not queued yet whose score was last reviewed before {@code cutoff} or was made by
+     * another model version than {@code modelVersion} (a recalibration re-scores everyone).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<String> dueForReview(java.time.Instant cutoff, String modelVersion, int limit) {
+        return em.createNativeQuery("SELECT s.buyer_id FROM buyer_score s WHERE (s.reviewed_at < ?1 OR s.model_version <> ?2)"
+                + " AND NOT EXISTS (SELECT 1 FROM rescore_request r WHERE r.buyer_id = s.buyer_id) ORDER BY s.reviewed_at")
+                .setParameter(1, cutoff).setParameter(2, modelVersion).setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,87 @@
+package io.creditcontrol.scoring.score;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.creditcontrol.scoring.config.ScoringConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The deciding half of "listener enqueues, worker decides". Every run it first queues the buyers
+ * whose score is older than the review cycle (so signals fade, overdue invoices age and a buyer
+ * nobody reports on is still looked at) or was made by another model version, then re-scores the queued buyers one transaction each.
+ * A buyer that fails stays queued and is tried again on the next run.
+ */
+@ApplicationScoped
+public class ScoringWorker {
+
+    private static final Logger LOG = Logger.getLogger(ScoringWorker.class);
+
+    private final BuyerScorer scorer;
+    private final RescoreQueue queue;
+    private final Clock clock;
+    private final ScoringConfig config;
+    private final int batchSize;
+    private final Counter rescored;
+
+    ScoringWorker(BuyerScorer scorer, RescoreQueue queue, Clock clock, ScoringConfig config,
+            @ConfigProperty(name = "credit.rescore.batch-size") int batchSize, MeterRegistry registry) {
+        this.scorer = scorer;
+        this.queue = queue;
+        this.clock = clock;
+        this.config = config;
+        this.batchSize = batchSize;
+        this.rescored = Counter.builder("credit.scores.rescored").description("Buyers re-scored").register(registry);
+    }
+
+    @Scheduled(every = "${credit.rescore.interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void run() {
+        try {
+            queueReviews();
+            drain();
+        } catch (RuntimeException e) {
+            LOG.warnf("Re-scoring run failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Re-scores every queued buyer; returns how many were re-scored. */
+    public int drain() {
+        int total = 0;
+        while (true) {
+            List<String> due = QuarkusTransaction.requiringNew().call(() -> queue.oldest(batchSize));
+            int done = 0;
+            for (String buyerId : due) {
+                try {
+                    if (scorer.rescoreIfQueued(buyerId)) {
+                        done++;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Re-scoring buyer %s failed; it stays queued", buyerId);
+                }
+            }
+            rescored.increment(done);
+            total += done;
+            if (due.size() < batchSize || done == 0) {
+                return total;
+            }
+        }
+    }
+
+    void queueReviews() {
+        String reason = "periodic review (every " + config.reviewCycle() + ") or new model version " + config.modelVersion();
+        List<String> due;
+        do {
+            due = QuarkusTransaction.requiringNew().call(() -> queue.dueForReview(clock.instant().minus(config.reviewCycle()), config.modelVersion(), batchSize));
+            due.forEach(buyerId -> scorer.requestReview(buyerId, reason));
+        } while (due.size() == batchSize);
+    }
+}
