@@ -24,6 +24,30 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    /** A field of the wrong type ("amount": "lots"): 400 naming the field (replaces Quarkus' own JSON answer). */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadableBody(e, uri);
+    }
+
+    /** A body that is no JSON: 400. */
+    @ServerExceptionMapper
+    public Response unreadableBody(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
+        String field = "body";
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+        }
+        return respond(Problem.of("invalid-request", "Invalid request", 400, "The request body cannot be read; nothing was changed")
+                .withViolations(java.util.List.of(new Problem.Violation(field, "cannot be read: wrong type or malformed JSON"))), uri);
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {

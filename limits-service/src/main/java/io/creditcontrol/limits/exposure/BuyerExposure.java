@@ -37,6 +37,9 @@ public class BuyerExposure extends PanacheEntityBase {
     public BigDecimal openAmount;
     @Column(name = "disputed_amount")
     public BigDecimal disputedAmount;
+    /** Approved orders not invoiced yet, held on the row in the limit's currency (credit check). */
+    @Column(name = "reserved_amount")
+    public BigDecimal reservedAmount = BigDecimal.ZERO;
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -60,6 +63,19 @@ public class BuyerExposure extends PanacheEntityBase {
             row.openInvoices = delta.openInvoices();
             row.openAmount = delta.openAmount();
             row.disputedAmount = delta.disputedAmount();
+            row.updatedAt = now;
+            row.persist();
+        }
+    }
+
+    /** Makes sure the buyer has a row in {@code currency}, for reservations in a limit's currency. The caller holds the buyer's lock. */
+    public static void ensure(String buyerId, String currency, Instant now) {
+        if (findById(new Key(buyerId, currency)) == null) {
+            BuyerExposure row = new BuyerExposure();
+            row.buyerId = buyerId;
+            row.currency = currency;
+            row.openAmount = BigDecimal.ZERO;
+            row.disputedAmount = BigDecimal.ZERO;
             row.updatedAt = now;
             row.persist();
         }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.creditcontrol.limits.credit.ReservationService;
 import io.creditcontrol.limits.messaging.MalformedEventException;
 import io.creditcontrol.limits.messaging.events.ReceivablesEvents.Allocation;
 import io.creditcontrol.limits.messaging.events.ReceivablesEvents.DisputeResolved;
@@ -47,9 +48,11 @@ public class ExposureLedger {
     private static final Logger LOG = Logger.getLogger(ExposureLedger.class);
 
     private final Clock clock;
+    private final ReservationService reservations;
 
-    ExposureLedger(Clock clock) {
+    ExposureLedger(Clock clock, ReservationService reservations) {
         this.clock = clock;
+        this.reservations = reservations;
     }
 
     public void invoiceIssued(InvoiceIssued issued) {
@@ -91,6 +94,10 @@ public class ExposureLedger {
             waiting.status = PaymentAllocation.Status.APPLIED;
         }
         changes.commit();
+        if (issued.orderReference() != null && !issued.orderReference().isBlank()) {
+            // the order is billed: its hold becomes this invoice's exposure, in the same transaction
+            reservations.invoiced(issued.buyerId(), issued.orderReference());
+        }
     }
 
     public void invoiceCredited(InvoiceCredited credited) {

@@ -30,7 +30,15 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import io.creditcontrol.limits.api.CreditFixtures;
+import io.creditcontrol.limits.credit.CreditEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.creditcontrol.limits.messaging.events.BuyerEvents;
+import io.creditcontrol.limits.messaging.events.ScoreEvents;
+import io.creditcontrol.limits.messaging.events.CollectionsEvents;
+import io.creditcontrol.limits.messaging.events.CollectionsEvents.DunningStepExecuted;
+import io.creditcontrol.limits.messaging.events.CollectionsEvents.SupplyStopRecommended;
+import io.creditcontrol.limits.messaging.events.ScoreEvents.ScoreChanged;
 import io.creditcontrol.limits.messaging.events.BuyerEvents.BuyerMasterData;
 import io.creditcontrol.limits.messaging.events.ReceivablesEvents;
 import io.creditcontrol.limits.messaging.events.ReceivablesEvents.DisputeResolved;
@@ -54,18 +62,22 @@ class EventContractTest {
     static final String ID_PREFIX = "https://creditcontrol.io/events/schemas/";
 
     /** The types this service reads, with the record it reads each into. */
-    static final Map<String, Class<?>> READ = Map.of(
-            ReceivablesEvents.INVOICE_ISSUED, InvoiceIssued.class,
-            ReceivablesEvents.INVOICE_CREDITED, InvoiceCredited.class,
-            ReceivablesEvents.INVOICE_DISPUTED, InvoiceDisputed.class,
-            ReceivablesEvents.DISPUTE_RESOLVED, DisputeResolved.class,
-            ReceivablesEvents.INVOICE_WRITTEN_OFF, InvoiceWrittenOff.class,
-            ReceivablesEvents.PAYMENT_RECEIVED, PaymentReceived.class,
-            BuyerEvents.BUYER_REGISTERED, BuyerMasterData.class,
-            BuyerEvents.BUYER_UPDATED, BuyerMasterData.class);
+    static final Map<String, Class<?>> READ = Map.ofEntries(
+            Map.entry(ReceivablesEvents.INVOICE_ISSUED, InvoiceIssued.class),
+            Map.entry(ReceivablesEvents.INVOICE_CREDITED, InvoiceCredited.class),
+            Map.entry(ReceivablesEvents.INVOICE_DISPUTED, InvoiceDisputed.class),
+            Map.entry(ReceivablesEvents.DISPUTE_RESOLVED, DisputeResolved.class),
+            Map.entry(ReceivablesEvents.INVOICE_WRITTEN_OFF, InvoiceWrittenOff.class),
+            Map.entry(ReceivablesEvents.PAYMENT_RECEIVED, PaymentReceived.class),
+            Map.entry(BuyerEvents.BUYER_REGISTERED, BuyerMasterData.class),
+            Map.entry(BuyerEvents.BUYER_UPDATED, BuyerMasterData.class),
+            Map.entry(ScoreEvents.SCORE_CHANGED, ScoreChanged.class),
+            Map.entry(CollectionsEvents.DUNNING_STEP_EXECUTED, DunningStepExecuted.class),
+            Map.entry(CollectionsEvents.SUPPLY_STOP_RECOMMENDED, SupplyStopRecommended.class));
 
     /** Types on the consumed topics that this service deliberately skips (scoring's input). */
-    static final Set<String> SKIPPED = Set.of(BuyerEvents.RISK_SIGNAL_REPORTED, BuyerEvents.FINANCIAL_STATEMENT_REPORTED);
+    static final Set<String> SKIPPED = Set.of(BuyerEvents.RISK_SIGNAL_REPORTED, BuyerEvents.FINANCIAL_STATEMENT_REPORTED,
+            CollectionsEvents.PROMISE_BROKEN);
 
     static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(ID_PREFIX,
@@ -123,7 +135,8 @@ class EventContractTest {
         try (Stream<Path> files = Files.list(EVENTS.resolve("samples"))) {
             List<String> types = files.filter(Files::isRegularFile)
                     .map(f -> f.getFileName().toString().replaceFirst("\\.json$", ""))
-                    .filter(t -> t.startsWith("credit.invoice.") || t.startsWith("credit.payment.") || t.startsWith("credit.buyer."))
+                    .filter(t -> t.startsWith("credit.invoice.") || t.startsWith("credit.payment.") || t.startsWith("credit.buyer.") || t.startsWith("credit.score.")
+                            || t.startsWith("credit.dunning.") || t.startsWith("credit.promise.") || t.startsWith("credit.supply."))
                     .toList();
             assertFalse(types.isEmpty());
             for (String type : types) {
@@ -144,9 +157,76 @@ class EventContractTest {
         assertEquals("INV-2025-004711", payment.allocations().get(0).invoiceNumber());
         assertEquals(0, new BigDecimal("17200.00").compareTo(payment.allocations().get(0).amount()));
 
+        ScoreChanged score = readSample(ScoreEvents.SCORE_CHANGED, ScoreChanged.class);
+        assertEquals(5, score.grade());
+        assertEquals(4, score.previousGrade());
+
         BuyerMasterData registered = readSample(BuyerEvents.BUYER_REGISTERED, BuyerMasterData.class);
         assertEquals("B-100001", registered.parentId());
         assertEquals("Nordwind Maschinenbau GmbH", registered.name());
+    }
+
+    /** The types this service produces (credit.limits.v1). */
+    static final Set<String> PRODUCED = Set.of(CreditEvents.LIMIT_CHANGED, CreditEvents.ORDER_DECIDED);
+
+    @Test
+    void everyEventThisServiceProducesIsValidAgainstItsSchema() {
+        String buyer = CreditFixtures.knownBuyer(TestEvents.unique("B"));
+        String other = CreditFixtures.knownBuyer(TestEvents.unique("B"));
+        CreditFixtures.limit(buyer, "10000.00", "EUR");                      // credit.limit.changed without previous limit
+        CreditFixtures.limit(buyer, "12000.00", "EUR");                      // ... with previous limit
+        io.restassured.RestAssured.given().header("X-User", "treasury").contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"rate\":0.9}").put("/api/v1/fx-rates/GBP/EUR").then().statusCode(200);
+        CreditFixtures.check(buyer, "SO-1", "4000.00", "EUR").statusCode(200);  // APPROVED
+        CreditFixtures.check(buyer, "SO-2", "9000.00", "EUR").statusCode(200);  // REFERRED, LIMIT_EXCEEDED
+        CreditFixtures.check(buyer, "SO-3", "1000.00", "GBP").statusCode(200);  // APPROVED, converted
+        CreditFixtures.check(buyer, "SO-4", "1000", "JPY").statusCode(200);     // REFERRED, FX_RATE_MISSING
+        CreditFixtures.check(other, "SO-5", "1.00", "EUR").statusCode(200);     // REFERRED, NO_LIMIT
+
+        // in the order they were written (outbox position), as the relay publishes them
+        List<Object[]> produced = QuarkusTransaction.requiringNew().call(() -> io.quarkus.arc.Arc.container()
+                .instance(jakarta.persistence.EntityManager.class).get()
+                .createNativeQuery("SELECT event_type, topic, payload FROM outbox_event WHERE record_key IN (?1, ?2) ORDER BY position", Object[].class)
+                .setParameter(1, buyer).setParameter(2, other).getResultList());
+        assertEquals(List.of(CreditEvents.LIMIT_CHANGED, CreditEvents.LIMIT_CHANGED, CreditEvents.ORDER_DECIDED,
+                CreditEvents.ORDER_DECIDED, CreditEvents.ORDER_DECIDED, CreditEvents.ORDER_DECIDED, CreditEvents.ORDER_DECIDED),
+                produced.stream().map(e -> (String) e[0]).toList());
+        for (Object[] event : produced) {
+            String type = (String) event[0];
+            String payload = (String) event[2];
+            assertTrue(PRODUCED.contains(type));
+            assertEquals(CreditEvents.TOPIC, event[1]);
+            assertEquals(Set.of(), schema(type).validate(tree(payload)), payload);
+        }
+        com.fasterxml.jackson.databind.JsonNode referred = tree((String) produced.get(3)[2]).get("data");
+        assertEquals("REFERRED", referred.get("decision").asText());
+        assertEquals("LIMIT_EXCEEDED", referred.get("reasonCodes").get(0).asText());
+        assertEquals("4000.00", referred.get("exposure").asText());
+        assertEquals("12000.00", referred.get("limit").asText());
+        assertEquals("8000.00", referred.get("headroom").asText());
+        com.fasterxml.jackson.databind.JsonNode converted = tree((String) produced.get(4)[2]).get("data");
+        assertEquals("GBP", converted.get("currency").asText());
+        assertEquals("13333.33", converted.get("limit").asText(), "the limit in the order's currency at the rate used");
+        assertEquals("0.9", converted.get("fxRate").asText());
+    }
+
+    @Test
+    void decisionsAndLimitChangesReachTheLimitsTopic() {
+        String buyer = CreditFixtures.knownBuyer(TestEvents.unique("B"));
+        CreditFixtures.limit(buyer, "10000.00", "EUR");
+        CreditFixtures.check(buyer, "SO-1", "4000.00", "EUR").statusCode(200);
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> reader = TestTopics.reader(CreditEvents.TOPIC)) {
+            List<String> types = new java.util.ArrayList<>();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+                for (var record : TestTopics.poll(reader)) {
+                    if (buyer.equals(record.key())) {
+                        types.add(tree(record.value()).get("type").asText());
+                    }
+                }
+                return types.size() >= 2;
+            });
+            assertEquals(List.of(CreditEvents.LIMIT_CHANGED, CreditEvents.ORDER_DECIDED), types);
+        }
     }
 
     private <T> T readSample(String type, Class<T> record) {

@@ -86,6 +86,50 @@ public final class TestEvents {
         return event("credit.payments.v1", "credit.payment.received", buyer, data);
     }
 
+    /** An invoice billing the sales order {@code orderReference}: it consumes the order's reservation. */
+    public static TestEvent invoiceForOrder(String buyer, String invoice, String orderReference, String amount, String currency,
+            LocalDate issueDate, LocalDate dueDate) {
+        ObjectNode data = data(buyer).put("invoiceNumber", invoice).put("issueDate", issueDate.toString())
+                .put("dueDate", dueDate.toString()).put("amount", amount).put("currency", currency)
+                .put("orderReference", orderReference);
+        return event("credit.invoices.v1", "credit.invoice.issued", buyer, data);
+    }
+
+    public static TestEvent dunningStep(String buyer, String invoice, String step, LocalDate executedOn, int daysPastDue) {
+        ObjectNode data = data(buyer).put("invoiceNumber", invoice).put("step", step).put("action", "EMAIL_SENT")
+                .put("executedOn", executedOn.toString()).put("daysPastDue", daysPastDue);
+        return withSource(event("credit.collections.v1", "credit.dunning.step-executed", buyer, data), "/collections-service");
+    }
+
+    public static TestEvent supplyStopRecommended(String buyer, LocalDate recommendedOn) {
+        ObjectNode data = data(buyer).put("reason", "Invoices over 60 days past due").put("recommendedOn", recommendedOn.toString())
+                .put("overdueAmount", "1000.00").put("currency", "EUR");
+        return withSource(event("credit.collections.v1", "credit.supply.stop-recommended", buyer, data), "/collections-service");
+    }
+
+    /** A new grade from scoring-service, assessed at {@code assessedAt}. */
+    public static TestEvent scoreChanged(String buyer, int grade, Integer previousGrade, Instant assessedAt) {
+        ObjectNode data = data(buyer).put("grade", grade).put("probabilityOfDefault", "0.0185").put("modelVersion", "pd-test")
+                .put("assessedAt", assessedAt.toString()).put("dataQuality", "FULL");
+        if (previousGrade == null) {
+            data.putNull("previousGrade");
+        } else {
+            data.put("previousGrade", previousGrade);
+        }
+        data.putArray("reasons").addObject().put("code", "DBT_INCREASING").put("description", "Days beyond terms rose").put("impact", "-0.25");
+        return withSource(event("credit.scores.v1", "credit.score.changed", buyer, data), "/scoring-service");
+    }
+
+    private static TestEvent withSource(TestEvent event, String source) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(event.json());
+            node.put("source", source);
+            return new TestEvent(event.topic(), event.buyerId(), event.id(), JSON.writeValueAsString(node));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static TestEvent buyerRegistered(String buyer, String name, String parentId) {
         return event("credit.buyers.v1", "credit.buyer.registered", buyer, masterData(buyer, name, parentId));
     }

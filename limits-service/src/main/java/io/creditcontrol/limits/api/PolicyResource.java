@@ -1,0 +1,210 @@
+package io.creditcontrol.limits.api;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.creditcontrol.limits.credit.CreditPolicy;
+import io.creditcontrol.limits.credit.GroupLimit;
+import io.creditcontrol.limits.credit.PolicyGrade;
+import io.creditcontrol.limits.credit.PolicyService;
+import io.creditcontrol.limits.credit.PolicyService.GradeRule;
+import io.creditcontrol.limits.credit.PolicyService.NewPolicy;
+
+/** Administration: the versioned credit policy and the FX rates exposure is converted with. */
+@Path("/api/v1")
+@Tag(name = "Credit policy", description = "Versioned policy: per grade the maximum limit, payment terms and required security; FX rates")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PolicyResource {
+
+    private final PolicyService policies;
+
+    PolicyResource(PolicyService policies) {
+        this.policies = policies;
+    }
+
+    @GET
+    @Path("/credit-policy")
+    @Transactional
+    @Operation(summary = "The policy version in force for new decisions")
+    @APIResponse(responseCode = "200", description = "The current policy", content = @Content(schema = @Schema(implementation = PolicyView.class)))
+    public PolicyView current() {
+        return PolicyView.from(CreditPolicy.current());
+    }
+
+    @GET
+    @Path("/credit-policy/versions")
+    @Transactional
+    @Operation(summary = "Every policy version, newest first (the audit trail of policy changes)")
+    public List<PolicyView> versions() {
+        return CreditPolicy.<CreditPolicy>list("order by version desc").stream().map(PolicyView::from).toList();
+    }
+
+    @GET
+    @Path("/credit-policy/versions/{version}")
+    @Transactional
+    @Operation(summary = "One policy version")
+    @APIResponse(responseCode = "404", description = "No such version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PolicyView version(@PathParam("version") int version) {
+        CreditPolicy policy = CreditPolicy.findById(version);
+        if (policy == null) {
+            throw new NotFoundException("Credit policy version " + version + " does not exist");
+        }
+        return PolicyView.from(policy);
+    }
+
+    @POST
+    @Path("/credit-policy")
+    @Operation(summary = "Publish a new policy version", description = "All ten grades must be given. Takes effect for new decisions.")
+    @APIResponse(responseCode = "201", description = "The new version", content = @Content(schema = @Schema(implementation = PolicyView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields or missing X-User, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response publish(@HeaderParam("X-User") String user, NewPolicy body) {
+        Violations v = new Violations();
+        v.user(user);
+        if (body == null) {
+            v.add("body", "is required");
+            v.throwIfAny();
+        }
+        int digits = v.currency(body.currency(), "currency");
+        v.check(body.worstGradeForCredit() >= 1 && body.worstGradeForCredit() <= 10, "worstGradeForCredit", "must be between 1 and 10");
+        v.amount(body.maxOrderValue(), "maxOrderValue", digits, false);
+        v.check(body.referOverdueDays() >= 0, "referOverdueDays", "must not be negative");
+        v.check(body.blockOverdueDays() >= body.referOverdueDays(), "blockOverdueDays", "must not be below referOverdueDays");
+        v.check(body.reviewIntervalDays() > 0, "reviewIntervalDays", "must be greater than zero");
+        v.check(body.reservationHours() > 0, "reservationHours", "must be greater than zero");
+        v.text(body.reason(), "reason", 512);
+        Set<Integer> seen = new HashSet<>();
+        List<GradeRule> grades = body.grades() == null ? List.of() : body.grades();
+        for (int i = 0; i < grades.size(); i++) {
+            GradeRule g = grades.get(i);
+            String at = "grades[" + i + "]";
+            if (g == null) {
+                v.add(at, "is required");
+                continue;
+            }
+            v.check(g.grade() >= 1 && g.grade() <= 10 && seen.add(g.grade()), at + ".grade", "must be a grade 1..10 given once");
+            v.amount(g.maxLimit(), at + ".maxLimit", digits, true);
+            v.check(g.paymentTermsDays() >= 0 && g.paymentTermsDays() <= 365, at + ".paymentTermsDays", "must be between 0 and 365");
+            v.check(g.requiredSecurity() != null, at + ".requiredSecurity", "is required: NONE, PREPAYMENT, LETTER_OF_CREDIT or GUARANTEE");
+        }
+        v.check(seen.size() == 10, "grades", "must give each grade 1..10 exactly once");
+        v.throwIfAny();
+        CreditPolicy policy = policies.publish(body, user);
+        return Response.created(URI.create("/api/v1/credit-policy/versions/" + policy.version)).entity(PolicyView.from(policy)).build();
+    }
+
+    @PUT
+    @Path("/fx-rates/{from}/{to}")
+    @Operation(summary = "Set the rate used to convert exposure and orders: 1 unit of from = rate units of to")
+    @APIResponse(responseCode = "200", description = "The rate as stored", content = @Content(schema = @Schema(implementation = RateView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid currency, rate or missing X-User, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RateView setRate(@PathParam("from") String from, @PathParam("to") String to, @HeaderParam("X-User") String user, RateBody body) {
+        Violations v = new Violations();
+        v.user(user);
+        v.currency(from, "from");
+        v.currency(to, "to");
+        if (v.check(body != null && body.rate() != null, "rate", "is required")) {
+            v.check(body.rate().signum() > 0, "rate", "must be greater than zero");
+            v.check(body.rate().stripTrailingZeros().scale() <= 8, "rate", "must have at most 8 decimals");
+        }
+        v.check(from == null || !from.equals(to), "to", "must differ from from");
+        v.throwIfAny();
+        policies.setRate(from, to, body.rate(), user);
+        return new RateView(from, to, body.rate(), user);
+    }
+
+    @PUT
+    @Path("/groups/{parentId}/credit-limit")
+    @Operation(summary = "Set the limit on the combined exposure of a group (the parent and every buyer naming it as parent)",
+            description = "Audited (who, when, why). Orders of group members beyond the group's headroom are REFERRED with GROUP_LIMIT_EXCEEDED.")
+    @APIResponse(responseCode = "200", description = "The group limit", content = @Content(schema = @Schema(implementation = GroupLimitView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields or missing X-User, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public GroupLimitView setGroupLimit(@PathParam("parentId") String parentId, @HeaderParam("X-User") String user, GroupLimitBody body) {
+        Violations v = new Violations();
+        v.user(user);
+        v.id(parentId, "parentId");
+        if (body == null) {
+            v.add("body", "is required");
+            v.throwIfAny();
+        }
+        int digits = v.currency(body.currency(), "currency");
+        v.amount(body.amount(), "amount", digits, true);
+        v.text(body.reason(), "reason", 512);
+        v.throwIfAny();
+        GroupLimit limit = policies.setGroupLimit(parentId, body.amount(), body.currency(), body.reason(), user);
+        return new GroupLimitView(limit.parentId, limit.amount, limit.currency, limit.reason, limit.setBy, limit.setAt);
+    }
+
+    @GET
+    @Path("/groups/{parentId}/credit-limit")
+    @Transactional
+    @Operation(summary = "The group limit of a parent buyer's group")
+    @APIResponse(responseCode = "404", description = "No group limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public GroupLimitView groupLimit(@PathParam("parentId") String parentId) {
+        GroupLimit limit = GroupLimit.findById(parentId);
+        if (limit == null) {
+            throw new NotFoundException("No group limit is set for group " + parentId);
+        }
+        return new GroupLimitView(limit.parentId, limit.amount, limit.currency, limit.reason, limit.setBy, limit.setAt);
+    }
+
+    public record GroupLimitBody(@Schema(example = "500000.00") BigDecimal amount, @Schema(example = "EUR") String currency,
+            @Schema(example = "Group accounts 2025") String reason) {
+    }
+
+    public record GroupLimitView(String parentId, BigDecimal amount, String currency, String reason, String setBy, Instant setAt) {
+    }
+
+    public record RateBody(@Schema(example = "0.92") BigDecimal rate) {
+    }
+
+    public record RateView(String from, String to, BigDecimal rate, String setBy) {
+    }
+
+    public record PolicyView(int version, String currency, int worstGradeForCredit, BigDecimal maxOrderValue, int referOverdueDays,
+            int blockOverdueDays, int reviewIntervalDays, int reservationHours, String createdBy, Instant createdAt, String reason,
+            List<GradeView> grades) {
+
+        static PolicyView from(CreditPolicy p) {
+            return new PolicyView(p.version, p.currency, p.worstGradeForCredit, p.maxOrderValue, p.referOverdueDays,
+                    p.blockOverdueDays, p.reviewIntervalDays, p.reservationHours, p.createdBy, p.createdAt, p.reason,
+                    p.grades().stream().map(GradeView::from).toList());
+        }
+    }
+
+    public record GradeView(int grade, BigDecimal maxLimit, int paymentTermsDays, PolicyGrade.Security requiredSecurity) {
+
+        static GradeView from(PolicyGrade g) {
+            return new GradeView(g.grade, g.maxLimit, g.paymentTermsDays, g.requiredSecurity);
+        }
+    }
+
+}

@@ -1,0 +1,222 @@
+package io.creditcontrol.limits.credit;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.jboss.logging.Logger;
+
+import io.creditcontrol.limits.api.ProblemException;
+import io.creditcontrol.limits.exposure.Buyer;
+import io.creditcontrol.limits.exposure.BuyerExposure;
+
+/**
+ * Sets buyers' credit limits, in two ways only:
+ * <ul>
+ * <li>Manually, by maker-checker: an analyst requests a limit (who, why); a different person
+ *     approves or rejects it. Only an approved request changes the limit.
+ * <li>From the policy, when a score arrives: a first grade sets the grade's maximum; a downgrade
+ *     cuts the limit at once to the new grade's maximum; an upgrade raises a limit the policy
+ *     set, and never an analyst's limit, and never above the grade's maximum.
+ * </ul>
+ * Every change is kept in the history and announced as credit.limit.changed in the same transaction.
+ */
+@ApplicationScoped
+public class LimitService {
+
+    private static final Logger LOG = Logger.getLogger(LimitService.class);
+    public static final String SYSTEM = "system";
+
+    private final Clock clock;
+    private final CreditEvents events;
+
+    LimitService(Clock clock, CreditEvents events) {
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public record LimitRequestCommand(String buyerId, BigDecimal amount, String currency, LocalDate validFrom,
+            LocalDate reviewDate, String reason, String user) {
+    }
+
+    @Transactional
+    public LimitChangeRequest request(LimitRequestCommand command) {
+        if (Buyer.findById(command.buyerId()) == null) {
+            throw ProblemException.unknown("buyerId", "Buyer " + command.buyerId() + " is not known to limits-service");
+        }
+        LimitChangeRequest request = new LimitChangeRequest();
+        request.id = UUID.randomUUID().toString();
+        request.buyerId = command.buyerId();
+        request.amount = command.amount();
+        request.currency = command.currency();
+        request.validFrom = command.validFrom() == null ? LocalDate.now(clock) : command.validFrom();
+        request.reviewDate = command.reviewDate();
+        request.reason = command.reason();
+        request.status = LimitChangeRequest.Status.PENDING;
+        request.requestedBy = command.user();
+        request.requestedAt = clock.instant();
+        request.persist();
+        return request;
+    }
+
+    @Transactional
+    public LimitChangeRequest approve(String requestId, String approver, String comment) {
+        LimitChangeRequest request = pending(requestId, approver);
+        request.status = LimitChangeRequest.Status.APPROVED;
+        request.decidedBy = approver;
+        request.decidedAt = clock.instant();
+        request.decisionComment = comment;
+        set(request.buyerId, request.amount, request.currency, request.validFrom, request.reviewDate,
+                CreditLimit.Source.MANUAL, request.requestedBy, approver, request.reason);
+        return request;
+    }
+
+    @Transactional
+    public LimitChangeRequest reject(String requestId, String approver, String comment) {
+        LimitChangeRequest request = pending(requestId, approver);
+        request.status = LimitChangeRequest.Status.REJECTED;
+        request.decidedBy = approver;
+        request.decidedAt = clock.instant();
+        request.decisionComment = comment;
+        return request;
+    }
+
+    private static LimitChangeRequest pending(String requestId, String approver) {
+        LimitChangeRequest request = LimitChangeRequest.findById(requestId);
+        if (request == null) {
+            throw new NotFoundException("Limit request " + requestId + " does not exist");
+        }
+        if (request.status != LimitChangeRequest.Status.PENDING) {
+            throw ProblemException.conflict("limit-request-decided", "Limit request already decided",
+                    "Limit request " + requestId + " was already " + request.status.name().toLowerCase() + " by " + request.decidedBy);
+        }
+        if (request.requestedBy.equals(approver)) {
+            throw ProblemException.forbidden("four-eyes", "Requester cannot approve",
+                    "Limit request " + requestId + " was requested by " + approver + "; a different person must approve or reject it");
+        }
+        return request;
+    }
+
+    public record CoverCommand(String buyerId, BigDecimal amount, String currency, LocalDate validFrom, LocalDate validTo,
+            String insurer, String policyNumber, String user) {
+    }
+
+    /** Records (or replaces) the insurer's approved cover for the buyer; it caps the effective limit while valid. */
+    @Transactional
+    public InsuranceCover recordCover(CoverCommand command) {
+        if (Buyer.findById(command.buyerId()) == null) {
+            throw ProblemException.unknown("buyerId", "Buyer " + command.buyerId() + " is not known to limits-service");
+        }
+        InsuranceCover cover = InsuranceCover.findById(command.buyerId());
+        if (cover == null) {
+            cover = new InsuranceCover();
+            cover.buyerId = command.buyerId();
+        }
+        cover.amount = command.amount();
+        cover.currency = command.currency();
+        cover.validFrom = command.validFrom();
+        cover.validTo = command.validTo();
+        cover.insurer = command.insurer();
+        cover.policyNumber = command.policyNumber();
+        cover.recordedBy = command.user();
+        cover.recordedAt = clock.instant();
+        cover.persist();
+        LOG.infof("Insurance cover of %s recorded by %s: %s %s from %s to %s (%s, %s)", cover.buyerId, cover.recordedBy,
+                cover.amount.toPlainString(), cover.currency, cover.validFrom, cover.validTo, cover.insurer, cover.policyNumber);
+        return cover;
+    }
+
+    /**
+     * A new grade for the buyer: the policy proposes the grade's maximum and the limit follows
+     * {@link CreditRules#limitAfterScore}. Runs in the inbox's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void gradeChanged(String buyerId, int grade, Integer previousGrade, Instant assessedAt) {
+        Buyer.lock(buyerId);
+        BuyerGrade known = BuyerGrade.findById(buyerId);
+        if (known == null) {
+            known = new BuyerGrade();
+            known.buyerId = buyerId;
+            known.grade = grade;
+            known.assessedAt = assessedAt;
+            known.persist();
+        } else if (known.assessedAt.isAfter(assessedAt)) {
+            LOG.infof("Score of %s assessed at %s is older than the one applied; ignored", buyerId, assessedAt);
+            return;
+        } else {
+            known.grade = grade;
+            known.assessedAt = assessedAt;
+        }
+        CreditPolicy policy = CreditPolicy.current();
+        PolicyGrade terms = policy.grade(grade);
+        CreditLimit current = CreditLimit.findById(buyerId);
+        if (current != null && !current.currency.equals(policy.currency)) {
+            // The policy maximum is in the policy's currency; without converting we only cut to zero when credit is barred.
+            if (terms.maxLimit.signum() == 0 && current.amount.signum() > 0) {
+                set(buyerId, BigDecimal.ZERO, current.currency, LocalDate.now(clock), current.reviewDate, CreditLimit.Source.POLICY,
+                        null, SYSTEM, "Grade " + grade + ": no open-account credit under policy v" + policy.version);
+            }
+            return;
+        }
+        BigDecimal proposed = CreditRules.limitAfterScore(current == null ? null : current.amount,
+                current == null ? null : current.source, terms.maxLimit);
+        if (current != null && current.amount.compareTo(proposed) == 0) {
+            return;
+        }
+        String reason = current == null
+                ? "Grade " + grade + ": limit set to the policy maximum (policy v" + policy.version + ")"
+                : proposed.compareTo(current.amount) < 0
+                        ? "Grade " + (previousGrade == null ? "" : "downgraded from " + previousGrade + " to ") + grade
+                                + ": limit capped by grade policy v" + policy.version
+                        : "Grade " + (previousGrade == null ? "" : "upgraded from " + previousGrade + " to ") + grade
+                                + ": limit raised to the policy maximum v" + policy.version;
+        CreditLimit.Source source = current == null ? CreditLimit.Source.POLICY : current.source;
+        LocalDate today = LocalDate.now(clock);
+        set(buyerId, proposed, policy.currency, today, today.plusDays(policy.reviewIntervalDays), source, null, SYSTEM, reason);
+    }
+
+    private void set(String buyerId, BigDecimal amount, String currency, LocalDate validFrom, LocalDate reviewDate,
+            CreditLimit.Source source, String requestedBy, String changedBy, String reason) {
+        Buyer.lock(buyerId);
+        CreditLimit limit = CreditLimit.findById(buyerId);
+        BigDecimal previous = null;
+        if (limit == null) {
+            limit = new CreditLimit();
+            limit.buyerId = buyerId;
+        } else {
+            previous = limit.currency.equals(currency) ? limit.amount : null;
+        }
+        limit.amount = amount;
+        limit.currency = currency;
+        limit.validFrom = validFrom;
+        limit.reviewDate = reviewDate;
+        limit.source = source;
+        limit.changedBy = changedBy;
+        limit.changedAt = clock.instant();
+        limit.reason = reason;
+        limit.persist();
+        BuyerExposure.ensure(buyerId, currency, clock.instant());
+
+        CreditLimitHistory history = new CreditLimitHistory();
+        history.buyerId = buyerId;
+        history.amount = amount;
+        history.currency = currency;
+        history.previousAmount = previous;
+        history.validFrom = validFrom;
+        history.reviewDate = reviewDate;
+        history.source = source;
+        history.requestedBy = requestedBy;
+        history.changedBy = changedBy;
+        history.changedAt = limit.changedAt;
+        history.reason = reason;
+        history.persist();
+
+        events.limitChanged(limit, previous, reason, changedBy);
+    }
+}

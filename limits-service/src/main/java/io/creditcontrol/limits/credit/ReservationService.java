@@ -1,0 +1,124 @@
+package io.creditcontrol.limits.credit;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.jboss.logging.Logger;
+
+import io.creditcontrol.limits.api.ProblemException;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Ends holds. A reservation holds its amount until the order is invoiced (the invoice event
+ * names the order reference), cancelled (released through the API) or the hold expires
+ * ({@code credit_policy.reservation_hours} after the decision, unless confirmed). Each end is a
+ * conditional status change, so a hold is given back to the headroom exactly once even when an
+ * invoice, a release and the expiry meet.
+ */
+@ApplicationScoped
+public class ReservationService {
+
+    private static final Logger LOG = Logger.getLogger(ReservationService.class);
+
+    private final Clock clock;
+    private final EntityManager em;
+
+    ReservationService(Clock clock, EntityManager em) {
+        this.clock = clock;
+        this.em = em;
+    }
+
+    @Transactional
+    public Reservation find(String id) {
+        Reservation reservation = Reservation.findById(id);
+        if (reservation == null) {
+            throw new NotFoundException("Reservation " + id + " does not exist");
+        }
+        return reservation;
+    }
+
+    /** The order was cancelled: its amount is headroom again. */
+    @Transactional
+    public Reservation release(String id, String user) {
+        Reservation reservation = find(id);
+        if (!close(reservation, Reservation.Status.RELEASED, user)) {
+            throw closed(reservation);
+        }
+        return reservation;
+    }
+
+    /** The order is firm: the hold no longer expires and stays until the invoice arrives or it is released. */
+    @Transactional
+    public Reservation confirm(String id, String user) {
+        Reservation reservation = find(id);
+        if (reservation.status == Reservation.Status.CONFIRMED) {
+            return reservation;
+        }
+        int updated = Reservation.update("status = ?1, closedBy = ?2 where id = ?3 and status = ?4",
+                Reservation.Status.CONFIRMED, user, id, Reservation.Status.ACTIVE);
+        em.refresh(reservation);
+        if (updated == 0 && reservation.status != Reservation.Status.CONFIRMED) {
+            throw closed(reservation);
+        }
+        return reservation;
+    }
+
+    /** An invoice for the order arrived (in the inbox's transaction): its hold becomes the invoice's exposure. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void invoiced(String buyerId, String orderReference) {
+        List<Reservation> holding = Reservation.list("buyerId = ?1 and orderReference = ?2 and status in ?3",
+                buyerId, orderReference, List.of(Reservation.Status.ACTIVE, Reservation.Status.CONFIRMED));
+        for (Reservation reservation : holding) {
+            close(reservation, Reservation.Status.INVOICED, "invoice");
+        }
+    }
+
+    @Scheduled(every = "${credit.reservations.expiry-interval}", identity = "reservation-expiry",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void expireOnSchedule() {
+        expireDue();
+    }
+
+    /** Gives back the holds whose time ran out (at most 500 a run); the clock decides what "now" is. */
+    @Transactional
+    public int expireDue() {
+        List<Reservation> due = Reservation.find("status = ?1 and expiresAt <= ?2 order by expiresAt",
+                Reservation.Status.ACTIVE, clock.instant()).page(0, 500).list();
+        int expired = 0;
+        for (Reservation reservation : due) {
+            if (close(reservation, Reservation.Status.EXPIRED, LimitService.SYSTEM)) {
+                expired++;
+            }
+        }
+        if (expired > 0) {
+            LOG.infof("%d reservations expired", expired);
+        }
+        return expired;
+    }
+
+    private boolean close(Reservation reservation, Reservation.Status status, String by) {
+        int updated = Reservation.update("status = ?1, closedAt = ?2, closedBy = ?3 where id = ?4 and status in ?5",
+                status, clock.instant(), by, reservation.id, List.of(Reservation.Status.ACTIVE, Reservation.Status.CONFIRMED));
+        em.refresh(reservation);
+        if (updated == 0) {
+            return false;
+        }
+        em.createNativeQuery("UPDATE buyer_exposure SET reserved_amount = reserved_amount - ?1, updated_at = ?2"
+                + " WHERE buyer_id = ?3 AND currency = ?4")
+                .setParameter(1, reservation.amount).setParameter(2, clock.instant())
+                .setParameter(3, reservation.buyerId).setParameter(4, reservation.currency)
+                .executeUpdate();
+        return true;
+    }
+
+    private static ProblemException closed(Reservation reservation) {
+        return ProblemException.conflict("reservation-closed", "Reservation no longer holds",
+                "Reservation " + reservation.id + " is " + reservation.status + " and holds nothing any more");
+    }
+}

@@ -1,0 +1,74 @@
+package io.creditcontrol.limits.api;
+
+import static io.creditcontrol.limits.Amounts.amount;
+import static io.creditcontrol.limits.api.CreditFixtures.knownBuyer;
+import static io.creditcontrol.limits.api.CreditFixtures.limit;
+import static io.creditcontrol.limits.messaging.TestEvents.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The versioned credit policy: a sensible default is there from the start; a change is a new, audited version used by new decisions. */
+@QuarkusTest
+class CreditPolicyTest {
+
+    @Test
+    void theDefaultPolicyMapsEveryGradeToLimitTermsAndSecurity() {
+        given().get("/api/v1/credit-policy/versions/1").then().statusCode(200)
+                .body("version", equalTo(1), "currency", equalTo("EUR"), "worstGradeForCredit", equalTo(8),
+                        "maxOrderValue", amount("250000"), "referOverdueDays", equalTo(30), "blockOverdueDays", equalTo(90),
+                        "createdBy", equalTo("system"),
+                        "grades", hasSize(10),
+                        "grades[0].grade", equalTo(1), "grades[0].maxLimit", amount("1000000"), "grades[0].paymentTermsDays", equalTo(90),
+                        "grades[0].requiredSecurity", equalTo("NONE"),
+                        "grades[6].requiredSecurity", equalTo("LETTER_OF_CREDIT"),
+                        "grades[7].requiredSecurity", equalTo("PREPAYMENT"), "grades[7].maxLimit", amount("10000"),
+                        "grades[9].maxLimit", amount("0"));
+    }
+
+    @Test
+    void aNewPolicyVersionIsAuditedAndUsedByTheNextDecision() {
+        StringBuilder grades = new StringBuilder();
+        for (int g = 1; g <= 10; g++) {
+            grades.append(g == 1 ? "" : ",").append("{\"grade\":").append(g).append(",\"maxLimit\":").append(g > 8 ? 0 : 100000)
+                    .append(",\"paymentTermsDays\":30,\"requiredSecurity\":\"").append(g > 7 ? "PREPAYMENT" : "NONE").append("\"}");
+        }
+        String policy = "{\"currency\":\"EUR\",\"worstGradeForCredit\":8,\"maxOrderValue\":50000,\"referOverdueDays\":30,"
+                + "\"blockOverdueDays\":90,\"reviewIntervalDays\":180,\"reservationHours\":48,\"reason\":\"Tighter order cap\",\"grades\":["
+                + grades + "]}";
+        int version = given().header("X-User", "head.of.credit").contentType(ContentType.JSON).body(policy)
+                .post("/api/v1/credit-policy").then().statusCode(201)
+                .body("createdBy", equalTo("head.of.credit"), "reason", equalTo("Tighter order cap"), "maxOrderValue", amount("50000"))
+                .extract().path("version");
+        try {
+            given().get("/api/v1/credit-policy").then().body("version", equalTo(version));
+            given().get("/api/v1/credit-policy/versions").then().body("version", hasItem(1), "size()", greaterThanOrEqualTo(2));
+
+            String buyer = knownBuyer(unique("B"));
+            limit(buyer, "900000.00", "EUR");
+            CreditFixtures.check(buyer, "SO-1", "60000.00", "EUR").statusCode(200)
+                    .body("decision", equalTo("REFERRED"), "reasonCodes", contains("MAX_ORDER_VALUE_EXCEEDED"), "policyVersion", equalTo(version));
+        } finally {
+            // the default (version 1) again as the newest version, for the other tests
+            String defaults = given().get("/api/v1/credit-policy/versions/1").asString();
+            given().header("X-User", "head.of.credit").contentType(ContentType.JSON).body(defaults)
+                    .post("/api/v1/credit-policy").then().statusCode(201);
+        }
+    }
+
+    @Test
+    void aPolicyWithoutAllGradesOrUserIsRejectedNamingTheFields() {
+        given().contentType(ContentType.JSON)
+                .body("{\"currency\":\"EUR\",\"worstGradeForCredit\":8,\"maxOrderValue\":1,\"referOverdueDays\":30,\"blockOverdueDays\":90,"
+                        + "\"reviewIntervalDays\":1,\"reservationHours\":1,\"reason\":\"x\",\"grades\":[]}")
+                .post("/api/v1/credit-policy").then().statusCode(400).body("violations.field", contains("X-User", "grades"));
+    }
+}

@@ -1,0 +1,82 @@
+package io.creditcontrol.limits.api;
+
+import static io.creditcontrol.limits.Amounts.amount;
+import static io.creditcontrol.limits.api.CreditFixtures.knownBuyer;
+import static io.creditcontrol.limits.messaging.TestEvents.scoreChanged;
+import static io.creditcontrol.limits.messaging.TestEvents.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.creditcontrol.limits.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Grades from credit.scores.v1 propose, cut and raise limits within the policy. */
+@QuarkusTest
+class ScoreLimitTest {
+
+    static final Instant T0 = Instant.parse("2026-11-14T08:00:00Z");
+
+    @Test
+    void aFirstGradeSetsTheGradesMaximumADowngradeCutsItAndAnUpgradeRaisesItOnlyToThePolicyMaximum() {
+        String buyer = knownBuyer(unique("B"));
+        scoreChanged(buyer, 5, null, T0).publish().awaitApplied();
+        given().get("/api/v1/buyers/" + buyer + "/credit-limit").then()
+                .body("grade", equalTo(5), "limit.amount", amount("150000"), "limit.source", equalTo("POLICY"),
+                        "limit.changedBy", equalTo("system"), "limit.reviewDate", equalTo(TestClock.TODAY.plusDays(365).toString()));
+
+        scoreChanged(buyer, 6, 5, T0.plusSeconds(60)).publish().awaitApplied();
+        given().get("/api/v1/buyers/" + buyer + "/credit-limit").then()
+                .body("grade", equalTo(6), "limit.amount", amount("75000"),
+                        "limit.reason", equalTo("Grade downgraded from 5 to 6: limit capped by grade policy v" + CreditFixtures.currentPolicyVersion()));
+
+        scoreChanged(buyer, 4, 6, T0.plusSeconds(120)).publish().awaitApplied();
+        given().get("/api/v1/buyers/" + buyer + "/credit-limit").then()
+                .body("limit.amount", amount("300000"), "history", hasSize(3), "history[2].previousAmount", amount("75000"));
+
+        // an older assessment arriving late changes nothing
+        scoreChanged(buyer, 9, null, T0.plusSeconds(30)).publish().awaitApplied();
+        given().get("/api/v1/buyers/" + buyer + "/credit-limit").then().body("grade", equalTo(4), "limit.amount", amount("300000"));
+    }
+
+    @Test
+    void anUpgradeLeavesAnAnalystsLimitButADowngradeCutsIt() {
+        String buyer = knownBuyer(unique("B"));
+        CreditFixtures.limit(buyer, "50000.00", "EUR");
+        scoreChanged(buyer, 2, 3, T0).publish().awaitApplied();
+        given().get("/api/v1/buyers/" + buyer + "/credit-limit").then()
+                .body("grade", equalTo(2), "limit.amount", amount("50000.00"), "limit.source", equalTo("MANUAL"));
+
+        scoreChanged(buyer, 7, 2, T0.plusSeconds(60)).publish().awaitApplied();
+        given().get("/api/v1/buyers/" + buyer + "/credit-limit").then()
+                .body("limit.amount", amount("30000"), "limit.changedBy", equalTo("system"));
+    }
+
+    @Test
+    void aHighRiskGradeApprovesOnlyWithTheSecurityThePolicyRequires() {
+        String buyer = knownBuyer(unique("B"));
+        scoreChanged(buyer, 8, null, T0).publish().awaitApplied();
+
+        CreditFixtures.check(buyer, "SO-1", "500.00", "EUR").statusCode(200)
+                .body("decision", equalTo("APPROVED_WITH_CONDITIONS"), "reasonCodes", contains("SECURITY_REQUIRED"),
+                        "conditions", contains("PREPAYMENT"), "grantedTermsDays", equalTo(30),
+                        "limit", amount("10000"), "reservation.amount", amount("500.00"));
+    }
+
+    @Test
+    void aGradeBelowThePolicyMinimumBlocksOrdersAndCutsTheLimitToZero() {
+        String buyer = knownBuyer(unique("B"));
+        CreditFixtures.limit(buyer, "20000.00", "EUR");
+        scoreChanged(buyer, 9, 6, T0).publish().awaitApplied();
+
+        given().get("/api/v1/buyers/" + buyer + "/credit-limit").then().body("limit.amount", amount("0"));
+        CreditFixtures.check(buyer, "SO-1", "10.00", "EUR").statusCode(200)
+                .body("decision", equalTo("BLOCKED"), "reasonCodes", contains("GRADE_BELOW_POLICY_MINIMUM", "SECURITY_REQUIRED"),
+                        "reservation", org.hamcrest.Matchers.nullValue());
+    }
+}

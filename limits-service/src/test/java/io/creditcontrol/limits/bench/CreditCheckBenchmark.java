@@ -1,0 +1,216 @@
+package io.creditcontrol.limits.bench;
+
+import static io.creditcontrol.limits.api.CreditFixtures.knownBuyer;
+import static io.creditcontrol.limits.api.CreditFixtures.limit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Benchmark, not a test: runs only with -Dbench=true and asserts nothing. In one run against the
+ * same PostgreSQL: (1) pgbench executing the bare conditional reservation UPDATE; (2) the
+ * reserving credit check at its saturation (closed loop); (3) the reserving check at fixed
+ * arrival rates (half of saturation) and (4) the read-only what-if check, both open loop: each
+ * request has an intended start time on a fixed schedule and its latency is measured from that
+ * time, so a stalled server is charged for the requests it delayed (no coordinated omission).
+ * Results are printed and written to target/benchmark.txt.
+ */
+@QuarkusTest
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class CreditCheckBenchmark {
+
+    static final int BUYERS = 200;
+    static final int CONNECTIONS = 128;
+    static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+
+    @TestHTTPResource("/api/v1/credit-checks")
+    URI checks;
+    @TestHTTPResource("/api/v1/credit-checks/what-if")
+    URI whatIf;
+
+    final StringBuilder report = new StringBuilder();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final AtomicLong orders = new AtomicLong();
+
+    @Test
+    void benchmark() throws Exception {
+        List<String> buyers = new ArrayList<>();
+        String prefix = "BENCH-" + System.nanoTime() % 100000 + "-";
+        for (int i = 0; i < BUYERS; i++) {
+            buyers.add(knownBuyer(prefix + i));
+            limit(prefix + i, "1000000000.00", "EUR");
+        }
+        IntFunction<HttpRequest> reserving = i -> post(checks, buyers.get(i % BUYERS), "SO-" + orders.incrementAndGet());
+        IntFunction<HttpRequest> quoting = i -> post(whatIf, buyers.get(i % BUYERS), "Q-" + i);
+
+        line("limits-service credit-check benchmark, %d cores, %d buyers, %s per phase", Runtime.getRuntime().availableProcessors(),
+                BUYERS, RUN);
+        closedLoop("warm-up reserving", reserving, 8, Duration.ofSeconds(10));
+        closedLoop("warm-up what-if", quoting, 8, Duration.ofSeconds(5));
+
+        double pgbench = pgbench(prefix);
+        double saturation = closedLoop("reserving check, saturation (closed loop, 16 clients)", reserving, 16, RUN);
+        line("ratio reserving check / pgbench bare statement: %.2f", saturation / pgbench);
+        openLoop("reserving check at half of saturation", reserving, (int) Math.max(1, saturation / 2));
+        double whatIfSaturation = closedLoop("what-if check, saturation (closed loop, 16 clients)", quoting, 16, RUN);
+        openLoop("what-if check at half of its saturation", quoting, (int) Math.max(1, whatIfSaturation / 2));
+        openLoop("what-if check at 10,000/s (target), 5 s", quoting, 10_000, Duration.ofSeconds(5));
+
+    }
+
+    private HttpRequest post(URI uri, String buyer, String order) {
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"buyerId\":\"" + buyer + "\",\"orderReference\":\"" + order
+                        + "\",\"amount\":1.00,\"currency\":\"EUR\"}")).build();
+    }
+
+    /** pgbench, 16 clients, the bare conditional reservation statement on random bench buyers. */
+    private double pgbench(String prefix) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("reserve", ".sql");
+        Files.writeString(script, "\\set b random(0, " + (BUYERS - 1) + ")\n"
+                + "UPDATE buyer_exposure SET reserved_amount = reserved_amount + 1.00, updated_at = now()"
+                + " WHERE buyer_id = '" + prefix + "' || :b AND currency = 'EUR'"
+                + " AND open_amount + reserved_amount + 1.00 + 0 <= 1000000000.00;\n");
+        List<String> command = List.of("pgbench", "-h", System.getenv().getOrDefault("PGHOST", "127.0.0.1"), "-U",
+                System.getenv().getOrDefault("PGUSER", "postgres"), "-n", "-M", "prepared", "-c", "16", "-j", "2",
+                "-T", String.valueOf(RUN.toSeconds()), "-f", script.toString(), "limits_test");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        double tps = 0;
+        for (String l : output.split("\n")) {
+            if (l.startsWith("tps = ")) {
+                tps = Double.parseDouble(l.substring(6).split(" ")[0]);
+            }
+            if (l.startsWith("latency average") || l.startsWith("tps = ")) {
+                line("pgbench: %s", l.trim());
+            }
+        }
+        line("pgbench bare reservation statement: %.0f tx/s  (%s)", tps, String.join(" ", command));
+        return tps;
+    }
+
+    /** {@code clients} loops sending back-to-back: the saturation throughput. */
+    private double closedLoop(String name, IntFunction<HttpRequest> request, int clients, Duration duration) throws Exception {
+        Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        AtomicInteger sequence = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        long end = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    long sent = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = http.send(request.apply(sequence.getAndIncrement()), HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                    synchronized (histogram) {
+                        histogram.recordValue(System.nanoTime() - sent);
+                    }
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = histogram.getTotalCount() / seconds;
+        line("%s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, %d failures", name, rate, ms(histogram, 50),
+                ms(histogram, 99), ms(histogram, 99.9), failures.get());
+        return rate;
+    }
+
+    /** Requests at a fixed arrival rate; latency from the intended start time (coordinated-omission corrected). */
+    private void openLoop(String name, IntFunction<HttpRequest> request, int rate) throws Exception {
+        openLoop(name, request, rate, RUN);
+    }
+
+    private void openLoop(String name, IntFunction<HttpRequest> request, int rate, Duration run) throws Exception {
+        Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(120), 3);
+        AtomicInteger failures = new AtomicInteger();
+        long total = rate * run.toSeconds();
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        // at most CONNECTIONS requests in flight (like wrk2's fixed connections); when all are busy the
+        // schedule slips, and the slip is charged to the requests because latency counts from the intended start
+        java.util.concurrent.Semaphore connections = new java.util.concurrent.Semaphore(CONNECTIONS);
+        for (long i = 0; i < total; i++) {
+            long intended = start + i * interval;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int n = (int) i;
+            connections.acquire();
+            inFlight.add(http.sendAsync(request.apply(n), HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+                connections.release();
+                if (error != null || response.statusCode() != 200) {
+                    failures.incrementAndGet();
+                }
+                synchronized (histogram) {
+                    histogram.recordValue(Math.min(System.nanoTime() - intended, TimeUnit.SECONDS.toNanos(120)));
+                }
+                return null;
+            }));
+        }
+        // an overloaded server is given 30 s after the schedule ended; what is still open then is reported, not awaited
+        try {
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            inFlight.forEach(f -> f.cancel(true));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long open;
+        synchronized (histogram) {
+            open = total - histogram.getTotalCount();
+        }
+        line("%s: offered %d req/s, completed %.0f req/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, %d failures, %d not answered"
+                + " within 30 s after the schedule (percentiles over answered requests only)", name, rate,
+                (total - open) / seconds, ms(histogram, 50), ms(histogram, 99), ms(histogram, 99.9), failures.get(), open);
+    }
+
+    private static double ms(Histogram histogram, double percentile) {
+        return histogram.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        System.out.println("[bench] " + text);
+        report.append(text).append('\n');
+        try {
+            Files.writeString(Path.of("target/benchmark.txt"), report.toString());
+        } catch (IOException e) {
+            System.out.println("[bench] cannot write target/benchmark.txt: " + e.getMessage());
+        }
+    }
+}
