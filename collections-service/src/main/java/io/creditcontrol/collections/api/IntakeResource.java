@@ -22,6 +22,7 @@ import io.creditcontrol.collections.intake.IntakeRequests.IssueInvoiceRequest;
 import io.creditcontrol.collections.intake.IntakeRequests.OpenDisputeRequest;
 import io.creditcontrol.collections.intake.IntakeRequests.RecordPaymentRequest;
 import io.creditcontrol.collections.intake.IntakeRequests.ResolveDisputeRequest;
+import io.creditcontrol.collections.intake.IntakeRequests.WriteOffRequest;
 import io.creditcontrol.collections.intake.IntakeResult;
 import io.creditcontrol.collections.intake.ReceivablesIntake;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -93,6 +94,19 @@ public class IntakeResource {
     @APIResponse(responseCode = "422", description = "No such dispute")
     public Response resolveDispute(@PathParam("disputeId") String disputeId, @Valid @NotNull ResolveDisputeRequest request) {
         return answer(() -> intake.resolveDispute(disputeId, request), null);
+    }
+
+    @POST
+    @Path("/write-offs")
+    @Operation(summary = "Write (part of) an invoice off as bad debt",
+            description = "A collector's or credit manager's decision. Publishes credit.invoice.written-off on credit.invoices.v1; "
+                    + "the ledger applies it from the topic. The amount may not exceed the invoice's open amount.")
+    @APIResponse(responseCode = "201", description = "Accepted and published")
+    @APIResponse(responseCode = "200", description = "Already received with the same content; nothing changed")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "422", description = "Unknown invoice, another buyer or currency, or more than is open")
+    public Response writeOff(@Valid @NotNull WriteOffRequest request) {
+        return answer(() -> intake.writeOff(request), "/api/v1/invoices/" + request.invoiceNumber());
     }
 
     private static Response answer(Supplier<IntakeResult> accept, String location) {

@@ -80,6 +80,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return respond(Problem.of("validation", "The request is not valid", 400, "1 field(s) are not valid: " + e.parameter())
+                .withViolations(List.of(new Problem.Violation(e.parameter(), e.getMessage()))), uri);
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(Problem.of("not-found", "Not found", 404, e.getMessage()), uri);
     }

@@ -20,7 +20,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @IdClass(IntakeDocument.Key.class)
 public class IntakeDocument extends PanacheEntityBase {
 
-    public enum Type { INVOICE, PAYMENT, CREDIT_NOTE, DISPUTE, DISPUTE_RESOLUTION }
+    public enum Type { INVOICE, PAYMENT, CREDIT_NOTE, DISPUTE, DISPUTE_RESOLUTION, WRITE_OFF }
 
     @Id
     @Enumerated(EnumType.STRING)

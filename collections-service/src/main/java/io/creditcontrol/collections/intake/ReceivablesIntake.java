@@ -27,6 +27,7 @@ import io.creditcontrol.collections.intake.IntakeRequests.IssueInvoiceRequest;
 import io.creditcontrol.collections.intake.IntakeRequests.OpenDisputeRequest;
 import io.creditcontrol.collections.intake.IntakeRequests.RecordPaymentRequest;
 import io.creditcontrol.collections.intake.IntakeRequests.ResolveDisputeRequest;
+import io.creditcontrol.collections.intake.IntakeRequests.WriteOffRequest;
 import io.creditcontrol.collections.ledger.InvoiceDispute;
 import io.creditcontrol.collections.ledger.OpenItem;
 import io.creditcontrol.collections.messaging.CloudEvent;
@@ -38,6 +39,7 @@ import io.creditcontrol.collections.messaging.events.ReceivablesEvents.DisputeRe
 import io.creditcontrol.collections.messaging.events.ReceivablesEvents.InvoiceCredited;
 import io.creditcontrol.collections.messaging.events.ReceivablesEvents.InvoiceDisputed;
 import io.creditcontrol.collections.messaging.events.ReceivablesEvents.InvoiceIssued;
+import io.creditcontrol.collections.messaging.events.ReceivablesEvents.InvoiceWrittenOff;
 import io.creditcontrol.collections.messaging.events.ReceivablesEvents.PaymentReceived;
 
 /**
@@ -128,6 +130,29 @@ public class ReceivablesIntake {
                 ReceivablesEvents.DisputeOutcome.valueOf(request.outcome().name()), null, currency, request.note());
         return accept(Type.DISPUTE_RESOLUTION, disputeId, buyerId, currency, invoiceNumber,
                 ReceivablesEvents.INVOICES_TOPIC, ReceivablesEvents.DISPUTE_RESOLVED, event, () -> { });
+    }
+
+    /**
+     * A write-off decided by a collector or credit manager, announced as credit.invoice.written-off;
+     * the ledger applies it from the topic. It may not write off more than is open now.
+     */
+    public IntakeResult writeOff(WriteOffRequest request) {
+        InvoiceWrittenOff event = new InvoiceWrittenOff(request.buyerId(), request.invoiceNumber(), request.amount(),
+                request.currency(), request.writtenOffOn(), request.reason() + " (decided by " + request.decidedBy() + ")");
+        return accept(Type.WRITE_OFF, request.writeOffId(), request.buyerId(), request.currency(), request.invoiceNumber(),
+                ReceivablesEvents.INVOICES_TOPIC, ReceivablesEvents.INVOICE_WRITTEN_OFF, event, () -> {
+                    requireInvoice(request.buyerId(), request.invoiceNumber(), request.currency(), "invoiceNumber");
+                    OpenItem item = OpenItem.findById(request.invoiceNumber());
+                    if (item == null) {
+                        throw new IntakeRejectedException(Reason.UNKNOWN_INVOICE, "invoiceNumber",
+                                "invoice " + request.invoiceNumber() + " is not in the ledger yet");
+                    }
+                    if (request.amount().compareTo(item.openAmount()) > 0) {
+                        throw new IntakeRejectedException(Reason.INCONSISTENT_DOCUMENT, "amount",
+                                "only " + item.openAmount().stripTrailingZeros().toPlainString() + " " + item.currency
+                                        + " of invoice " + item.invoiceNumber + " is open");
+                    }
+                });
     }
 
     private IntakeResult accept(Type type, String number, String buyerId, String currency, String relatedInvoice,

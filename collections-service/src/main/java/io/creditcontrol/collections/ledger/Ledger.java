@@ -1,6 +1,10 @@
 package io.creditcontrol.collections.ledger;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -43,6 +47,8 @@ public class Ledger {
         item.issueDate = issued.issueDate();
         item.dueDate = issued.dueDate();
         item.orderReference = issued.orderReference();
+        // the dunning worker decides from the issue date on (a pre-due reminder may be due at once)
+        item.dunningReviewOn = issued.issueDate();
         item.persist();
         applyPendingAllocations(item);
     }
@@ -63,6 +69,16 @@ public class Ledger {
 
     public void invoiceCredited(InvoiceCredited credited) {
         OpenItem item = invoiceOf(credited.buyerId(), credited.invoiceNumber(), credited.currency());
+        if (InvoiceCredit.findById(credited.creditNoteNumber()) != null) {
+            LOG.warnf("Credit note %s is already in the ledger; the repeat is ignored", credited.creditNoteNumber());
+            return;
+        }
+        InvoiceCredit credit = new InvoiceCredit();
+        credit.creditNoteNumber = credited.creditNoteNumber();
+        credit.invoiceNumber = item.invoiceNumber;
+        credit.amount = credited.amount();
+        credit.issuedOn = credited.issueDate();
+        credit.persist();
         item.creditedAmount = item.creditedAmount.add(credited.amount());
     }
 
@@ -95,10 +111,18 @@ public class Ledger {
         dispute.outcome = resolved.outcome().name();
         OpenItem item = OpenItem.findById(dispute.invoiceNumber);
         item.disputedAmount = item.disputedAmount.subtract(dispute.amount).max(BigDecimal.ZERO);
+        // the amount is chased again: the worker picks the sequence up where it paused
+        item.reviewDunningBy(resolved.resolvedOn());
     }
 
     public void invoiceWrittenOff(InvoiceWrittenOff writtenOff) {
         OpenItem item = invoiceOf(writtenOff.buyerId(), writtenOff.invoiceNumber(), writtenOff.currency());
+        InvoiceWriteOff row = new InvoiceWriteOff();
+        row.invoiceNumber = item.invoiceNumber;
+        row.amount = writtenOff.amount();
+        row.writtenOffOn = writtenOff.writtenOffOn();
+        row.reason = writtenOff.reason();
+        row.persist();
         item.writtenOffAmount = item.writtenOffAmount.add(writtenOff.amount());
     }
 
@@ -137,6 +161,28 @@ public class Ledger {
                         received.paymentReference(), allocation.invoiceNumber(), item.buyerId, item.currency);
             }
         }
+        if (received.allocations().isEmpty()) {
+            applyOldestFirst(payment);
+        }
+    }
+
+    /**
+     * A payment the buyer did not allocate pays its oldest open items in the same currency
+     * ({@link CashApplication}); without any, it stays unapplied cash. An over-payment of
+     * allocated invoices is not spread: the buyer said what it paid, so the rest is unapplied.
+     */
+    private static void applyOldestFirst(ReceivedPayment payment) {
+        List<OpenItem> open = OpenItem.list("buyerId = ?1 and currency = ?2", payment.buyerId, payment.currency);
+        Map<String, OpenItem> byNumber = new HashMap<>();
+        List<CashApplication.Candidate> candidates = new ArrayList<>();
+        for (OpenItem item : open) {
+            if (item.chasedAmount().signum() > 0) {
+                byNumber.put(item.invoiceNumber, item);
+                candidates.add(new CashApplication.Candidate(item.invoiceNumber, item.dueDate, item.issueDate, item.chasedAmount()));
+            }
+        }
+        CashApplication.oldestFirst(candidates, payment.unappliedAmount)
+                .forEach((invoiceNumber, amount) -> apply(payment, byNumber.get(invoiceNumber), amount));
     }
 
     /** Applies up to {@code requested} of the payment's unapplied cash to the invoice's open amount. */

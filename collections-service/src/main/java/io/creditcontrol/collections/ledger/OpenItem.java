@@ -42,8 +42,23 @@ public class OpenItem extends PanacheEntityBase {
     public LocalDate dueDate;
     @Column(name = "order_reference")
     public String orderReference;
+    /** When the dunning worker must look at this item again (null: nothing to chase). */
+    @Column(name = "dunning_review_on")
+    public LocalDate dunningReviewOn;
     @Version
     public long version;
+
+    /** The part of the open amount that is chased: what is open and not disputed. */
+    public BigDecimal chasedAmount() {
+        return openAmount().subtract(disputedAmount).max(BigDecimal.ZERO);
+    }
+
+    /** Asks the dunning worker to re-read this item no later than {@code date}. */
+    public void reviewDunningBy(LocalDate date) {
+        if (dunningReviewOn == null || date.isBefore(dunningReviewOn)) {
+            dunningReviewOn = date;
+        }
+    }
 
     public BigDecimal openAmount() {
         return amount.subtract(paidAmount).subtract(creditedAmount).subtract(writtenOffAmount);

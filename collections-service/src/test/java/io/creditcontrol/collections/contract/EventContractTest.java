@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -28,7 +29,11 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import io.creditcontrol.collections.Api;
+import io.creditcontrol.collections.TestClock;
 import io.creditcontrol.collections.messaging.CloudEvent;
+import io.creditcontrol.collections.messaging.events.BuyerEvents;
+import io.creditcontrol.collections.messaging.events.CollectionsEvents;
 import io.creditcontrol.collections.messaging.EventData;
 import io.creditcontrol.collections.messaging.OutboxEvent;
 import io.creditcontrol.collections.messaging.events.ReceivablesEvents;
@@ -41,7 +46,7 @@ import io.restassured.http.ContentType;
  * contract in docs/events/.
  */
 @QuarkusTest
-class EventContractTest {
+public class EventContractTest {
 
     static final Path EVENTS = Path.of("..", "docs", "events");
     static final String SCHEMA_ID_PREFIX = "https://creditcontrol.io/events/schemas/";
@@ -55,7 +60,7 @@ class EventContractTest {
     @Inject
     EventData eventData;
 
-    static JsonSchema schemaFor(String type) {
+    public static JsonSchema schemaFor(String type) {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
                 builder -> builder.schemaMappers(m -> m.mapPrefix(SCHEMA_ID_PREFIX, EVENTS.resolve("schemas").toUri().toString())));
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
@@ -78,6 +83,25 @@ class EventContractTest {
         // what we read is what was sent: no field lost or renamed on the way in
         JsonNode roundTrip = mapper.valueToTree(data);
         event.data().fieldNames().forEachRemaining(field -> assertTrue(roundTrip.has(field), type + " loses field " + field));
+    }
+
+    /** Types of which we read only the fields we use: the sample must validate and give those fields. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {BuyerEvents.BUYER_REGISTERED, BuyerEvents.BUYER_UPDATED, BuyerEvents.SCORE_CHANGED})
+    void theSampleOfEachPartlyReadEventMatchesTheSchemaAndGivesWhatWeUse(String type) throws IOException {
+        String sample = Files.readString(EVENTS.resolve("samples").resolve(type + ".json"));
+        Set<ValidationMessage> errors = schemaFor(type).validate(mapper.readTree(sample));
+        assertTrue(errors.isEmpty(), type + ": " + errors);
+
+        CloudEvent event = CloudEvent.parse(sample, mapper);
+        if (type.equals(BuyerEvents.SCORE_CHANGED)) {
+            BuyerEvents.ScoreChanged score = eventData.read(event, BuyerEvents.ScoreChanged.class);
+            assertEquals(event.data().get("grade").asInt(), score.grade());
+        } else {
+            BuyerEvents.BuyerMasterData buyer = eventData.read(event, BuyerEvents.BuyerMasterData.class);
+            assertEquals(event.data().get("name").asText(), buyer.name());
+            assertEquals(event.data().path("segment").asText(null), buyer.segment());
+        }
     }
 
     @Test
@@ -120,6 +144,50 @@ class EventContractTest {
             try {
                 Set<ValidationMessage> errors = schemaFor(event.eventType).validate(mapper.readTree(event.payload));
                 assertTrue(errors.isEmpty(), event.eventType + ": " + errors + "\n" + event.payload);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Inject
+    TestClock clock;
+
+    /** The collections events (and the write-off) this service produces, against their schemas. */
+    @Test
+    void everyEventTheCollectionsWorkflowPublishesMatchesItsSchema() {
+        // dates in 2022: no other test's invoice is reviewed by these runs
+        String buyer = "B-CT-" + UUID.randomUUID().toString().substring(0, 6);
+        String invoice = "INV-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            clock.setToday(LocalDate.parse("2022-01-01"));
+            Api.invoice(buyer, invoice, "2022-01-01", "2022-01-31", "1000.00", "EUR");
+            Api.awaitInvoice(invoice, json -> true);
+            Api.writeOff(buyer, "WO-" + invoice, invoice, "2022-01-05", "100.00", "EUR");
+            Api.awaitInvoice(invoice, json -> json.getFloat("writtenOff") == 100.0f);
+            post("/api/v1/promises", """
+                    {"promiseId":"PTP-%s","invoiceNumber":"%s","amount":"100.5","currency":"EUR","promisedDate":"2022-01-20","takenBy":"collector.li"}"""
+                    .formatted(invoice, invoice));
+            clock.setToday(LocalDate.parse("2022-01-21"));
+            given().post("/api/v1/dunning/runs").then().statusCode(200);
+            clock.setToday(LocalDate.parse("2022-04-01"));
+            given().post("/api/v1/dunning/runs").then().statusCode(200);
+        } finally {
+            clock.reset();
+        }
+
+        List<OutboxEvent> produced = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list("recordKey", buyer));
+        assertEquals(Set.of(ReceivablesEvents.INVOICE_ISSUED, ReceivablesEvents.INVOICE_WRITTEN_OFF, CollectionsEvents.PROMISE_BROKEN,
+                CollectionsEvents.DUNNING_STEP_EXECUTED, CollectionsEvents.SUPPLY_STOP_RECOMMENDED),
+                Set.copyOf(produced.stream().map(e -> e.eventType).toList()));
+        for (OutboxEvent event : produced) {
+            try {
+                Set<ValidationMessage> errors = schemaFor(event.eventType).validate(mapper.readTree(event.payload));
+                assertTrue(errors.isEmpty(), event.eventType + ": " + errors + "\n" + event.payload);
+                if (event.eventType.startsWith("credit.dunning") || event.eventType.startsWith("credit.promise")
+                        || event.eventType.startsWith("credit.supply")) {
+                    assertEquals(CollectionsEvents.COLLECTIONS_TOPIC, event.topic);
+                }
             } catch (IOException e) {
                 throw new AssertionError(e);
             }

@@ -1,0 +1,52 @@
+package io.creditcontrol.collections.dunning;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One executed dunning step: the audit trail (what, when, which step, why). Once per invoice and step. */
+@Entity
+@Table(name = "dunning_step")
+public class DunningStep extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "invoice_number")
+    public String invoiceNumber;
+    @Column(name = "buyer_id")
+    public String buyerId;
+    public String step;
+    public String action;
+    public String strategy;
+    @Column(name = "strategy_version")
+    public String strategyVersion;
+    @Column(name = "executed_on")
+    public LocalDate executedOn;
+    @Column(name = "days_past_due")
+    public int daysPastDue;
+    @Column(name = "chased_amount")
+    public BigDecimal chasedAmount;
+    public String currency;
+    /** SCHEDULE, or BROKEN_PROMISE when a broken promise escalated the sequence. */
+    public String cause;
+    /** For an insurer deadline: the last day to report the protracted default to the insurer. */
+    @Column(name = "due_by")
+    public LocalDate dueBy;
+    @Column(name = "executed_at")
+    public Instant executedAt;
+
+    public static List<DunningStep> ofInvoice(String invoiceNumber) {
+        return list("invoiceNumber = ?1 order by executedOn, id", invoiceNumber);
+    }
+}

@@ -1,0 +1,355 @@
+package io.creditcontrol.collections.dunning;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.creditcontrol.collections.config.CreditInsuranceConfig;
+import io.creditcontrol.collections.config.DunningConfig;
+import io.creditcontrol.collections.dunning.DunningStrategy.Decision;
+import io.creditcontrol.collections.dunning.DunningStrategy.Execute;
+import io.creditcontrol.collections.dunning.DunningStrategy.ItemState;
+import io.creditcontrol.collections.dunning.DunningStrategy.Wait;
+import io.creditcontrol.collections.ledger.BuyerProfile;
+import io.creditcontrol.collections.ledger.OpenItem;
+import io.creditcontrol.collections.messaging.CloudEvent;
+import io.creditcontrol.collections.messaging.EventData;
+import io.creditcontrol.collections.messaging.Outbox;
+import io.creditcontrol.collections.messaging.events.CollectionsEvents;
+import io.creditcontrol.collections.messaging.events.CollectionsEvents.DunningStepExecuted;
+import io.creditcontrol.collections.messaging.events.CollectionsEvents.PromiseBroken;
+import io.creditcontrol.collections.messaging.events.CollectionsEvents.SupplyStopRecommended;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The dunning worker: "the event handler records, the worker decides". Event handlers only set
+ * an item's review date; on each run the worker takes the items whose review date has come,
+ * re-reads each one's current state (open and disputed amounts, payments, promises, steps
+ * already executed) and lets the strategy decide.
+ *
+ * <p>Items are reviewed in chunks, one transaction each, holding the worker lease: the executed
+ * step, its outbox event and the item's next review date are committed together. A run that
+ * stops half-way (crash, restart) has committed whole chunks only; the rest still have their
+ * review date in the past and are taken by the next run. A step is executed at most once per
+ * invoice: the strategy never repeats one, and the unique constraint on (invoice, step) makes
+ * a racing second worker's chunk fail and roll back instead of sending twice.
+ */
+@ApplicationScoped
+public class DunningWorker {
+
+    private static final Logger LOG = Logger.getLogger(DunningWorker.class);
+    public static final String SOURCE = "/collections-service/dunning";
+    private static final int CHUNK_ATTEMPTS = 3;
+    /** The step recorded when an insured buyer's protracted default must be reported to the insurer. */
+    public static final String INSURER_DEADLINE = "INSURER_DEADLINE";
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final EventData eventData;
+    private final Clock clock;
+    private final DunningConfig config;
+    private final CreditInsuranceConfig insurance;
+    private final Map<String, DunningStrategy> strategies = new HashMap<>();
+
+    DunningWorker(EntityManager em, Outbox outbox, EventData eventData, Clock clock, DunningConfig config,
+            CreditInsuranceConfig insurance) {
+        this.insurance = insurance;
+        this.em = em;
+        this.outbox = outbox;
+        this.eventData = eventData;
+        this.clock = clock;
+        this.config = config;
+        config.strategies().forEach((name, strategy) -> strategies.put(name, DunningStrategy.from(name, strategy)));
+        if (!strategies.containsKey(config.defaultStrategy())) {
+            throw new IllegalStateException("credit.dunning.default-strategy names no configured strategy: " + config.defaultStrategy());
+        }
+    }
+
+    public record RunResult(LocalDate runDate, int itemsReviewed, int stepsExecuted, int promisesBroken, boolean complete) {
+    }
+
+    @Scheduled(cron = "${credit.dunning.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduledRun() {
+        RunResult result = run(Integer.MAX_VALUE);
+        LOG.infof("Dunning run for %s: %d item(s) reviewed, %d step(s) executed, %d promise(s) broken",
+                result.runDate(), result.itemsReviewed(), result.stepsExecuted(), result.promisesBroken());
+    }
+
+    /**
+     * The buyer's strategy: by grade first (risk outweighs the commercial relationship): the
+     * strategy with the highest from-grade at or below the buyer's grade; else one that lists
+     * the buyer's segment; else the default.
+     */
+    public DunningStrategy strategyFor(OpenItem item) {
+        BuyerProfile profile = BuyerProfile.findById(item.buyerId);
+        return strategyFor(profile == null ? null : profile.grade, profile == null ? null : profile.segment);
+    }
+
+    DunningStrategy strategyFor(Integer grade, String segment) {
+        String chosen = null;
+        if (grade != null) {
+            int best = Integer.MIN_VALUE;
+            for (var entry : config.strategies().entrySet()) {
+                Integer from = entry.getValue().fromGrade().orElse(null);
+                if (from != null && from <= grade && from > best) {
+                    best = from;
+                    chosen = entry.getKey();
+                }
+            }
+        }
+        if (chosen == null && segment != null) {
+            chosen = config.strategies().entrySet().stream()
+                    .filter(e -> e.getValue().segments().map(list -> list.contains(segment)).orElse(false))
+                    .map(Map.Entry::getKey).sorted().findFirst().orElse(null);
+        }
+        return strategies.get(chosen == null ? config.defaultStrategy() : chosen);
+    }
+
+    /**
+     * Reviews every item due for review today, at most {@code maxItems} of them (a run cut
+     * short is what a crash looks like to the next run).
+     */
+    public RunResult run(int maxItems) {
+        LocalDate today = LocalDate.now(clock);
+        int reviewed = 0;
+        int executed = 0;
+        int broken = 0;
+        while (reviewed < maxItems) {
+            int limit = Math.min(config.chunkSize(), maxItems - reviewed);
+            int[] chunk = null;
+            for (int attempt = 1; chunk == null; attempt++) {
+                try {
+                    chunk = QuarkusTransaction.requiringNew().call(() -> reviewChunk(today, limit));
+                } catch (RuntimeException e) {
+                    // a concurrent ledger update of the same item (optimistic lock) or a racing worker
+                    if (attempt >= CHUNK_ATTEMPTS) {
+                        LOG.errorf(e, "Dunning run for %s stopped; the remaining items are reviewed by the next run", today);
+                        return new RunResult(today, reviewed, executed, broken, false);
+                    }
+                    LOG.warnf("Dunning chunk failed (attempt %d), retrying: %s", attempt, e.getMessage());
+                }
+            }
+            if (chunk[0] < 0) {
+                return new RunResult(today, reviewed, executed, broken, false); // another worker holds the lease
+            }
+            reviewed += chunk[0];
+            executed += chunk[1];
+            broken += chunk[2];
+            if (chunk[0] < limit) {
+                return new RunResult(today, reviewed, executed, broken, true);
+            }
+        }
+        return new RunResult(today, reviewed, executed, broken, false);
+    }
+
+    /** {items reviewed, steps executed, promises broken}; items = -1 when the lease is taken. */
+    int[] reviewChunk(LocalDate today, int limit) {
+        List<?> lease = em.createNativeQuery("SELECT id FROM dunning_worker_lease WHERE id = 1 FOR UPDATE SKIP LOCKED").getResultList();
+        if (lease.isEmpty()) {
+            return new int[] {-1, 0, 0};
+        }
+        List<OpenItem> items = OpenItem.find("dunningReviewOn <= ?1 order by dunningReviewOn, invoiceNumber", today)
+                .page(0, limit).list();
+        int executed = 0;
+        int broken = 0;
+        for (OpenItem item : items) {
+            int[] outcome = review(item, today);
+            executed += outcome[0];
+            broken += outcome[1];
+        }
+        em.flush();
+        return new int[] {items.size(), executed, broken};
+    }
+
+    /** {steps executed, promises broken} for one item. */
+    private int[] review(OpenItem item, LocalDate today) {
+        boolean promiseBroken = false;
+        LocalDate promisedDate = null;
+        Set<String> executedSteps = new HashSet<>();
+        for (DunningStep step : DunningStep.<DunningStep>list("invoiceNumber", item.invoiceNumber)) {
+            executedSteps.add(step.step);
+        }
+        BuyerProfile profile = BuyerProfile.findById(item.buyerId);
+        DunningStrategy strategy = strategyFor(profile == null ? null : profile.grade, profile == null ? null : profile.segment);
+        PaymentPlan plan = PaymentPlan.openFor(item.invoiceNumber);
+        if (plan != null) {
+            PaymentPlanInstalment next = plan.nextUnpaid(item.openAmount());
+            if (next == null || item.openAmount().signum() <= 0) {
+                plan.status = PaymentPlan.Status.COMPLETED;
+                plan.settledOn = today;
+            } else if (next.dueDate.isBefore(today)) {
+                plan.status = PaymentPlan.Status.BROKEN;
+                plan.settledOn = today;
+                promiseBroken = true;
+                publish(item.buyerId, CollectionsEvents.PROMISE_BROKEN, new PromiseBroken(item.buyerId, plan.planId,
+                        plan.agreedOn, plain(next.amount), plan.currency, next.dueDate, plan.invoiceNumber, plan.agreedBy));
+            } else {
+                // on track: the sequence is paused; the next instalment gets its reminder
+                int executed = 0;
+                LocalDate remindOn = next.dueDate.minusDays(config.instalmentReminderDays());
+                if (!executedSteps.contains(next.reminderStep()) && !today.isBefore(remindOn)) {
+                    remindInstalment(item, strategy, next, today);
+                    executed++;
+                }
+                LocalDate review = executedSteps.contains(next.reminderStep()) || executed > 0 || !remindOn.isAfter(today)
+                        ? next.dueDate.plusDays(1) : remindOn;
+                item.dunningReviewOn = review;
+                return new int[] {executed, 0};
+            }
+        }
+        PromiseToPay promise = PromiseToPay.openFor(item.invoiceNumber);
+        if (promise != null) {
+            if (promise.isKeptBy(item.openAmount())) {
+                promise.status = PromiseToPay.Status.KEPT;
+                promise.settledOn = today;
+            } else if (today.isAfter(promise.promisedDate)) {
+                promise.status = PromiseToPay.Status.BROKEN;
+                promise.settledOn = today;
+                promiseBroken = true;
+                publish(item.buyerId, CollectionsEvents.PROMISE_BROKEN, new PromiseBroken(item.buyerId, promise.promiseId,
+                        promise.promisedOn, plain(promise.amount), promise.currency, promise.promisedDate, promise.invoiceNumber, promise.takenBy));
+            } else {
+                promisedDate = promise.promisedDate;
+            }
+        }
+        ItemState state = new ItemState(item.dueDate, item.chasedAmount(), executedSteps, lastPaymentOn(item), promisedDate, promiseBroken);
+        Decision decision = strategy.decide(state, today, config.partialPaymentGraceDays());
+        int executed = 0;
+        LocalDate nextReview = null;
+        if (decision instanceof Execute execute) {
+            execute(item, strategy, execute, today);
+            nextReview = execute.nextReviewOn();
+            executed++;
+        } else if (decision instanceof Wait wait) {
+            nextReview = wait.reviewOn();
+        }
+        if (profile != null && profile.isInsured() && item.chasedAmount().signum() > 0 && !executedSteps.contains(INSURER_DEADLINE)) {
+            LocalDate deadline = item.dueDate.plusDays(insurance.protractedDefaultAfterDays() + insurance.reportingDays());
+            LocalDate raiseOn = deadline.minusDays(insurance.raiseDaysBefore());
+            if (today.isBefore(raiseOn)) {
+                nextReview = nextReview == null || raiseOn.isBefore(nextReview) ? raiseOn : nextReview;
+            } else {
+                raiseInsurerDeadline(item, profile, strategy, deadline, today);
+                executed++;
+            }
+        }
+        item.dunningReviewOn = nextReview;
+        return new int[] {executed, promiseBroken ? 1 : 0};
+    }
+
+    private void remindInstalment(OpenItem item, DunningStrategy strategy, PaymentPlanInstalment instalment, LocalDate today) {
+        int daysPastDue = (int) ChronoUnit.DAYS.between(item.dueDate, today);
+        DunningStep row = new DunningStep();
+        row.invoiceNumber = item.invoiceNumber;
+        row.buyerId = item.buyerId;
+        row.step = instalment.reminderStep();
+        row.action = DunningAction.REMINDER.name();
+        row.strategy = strategy.name();
+        row.strategyVersion = strategy.version();
+        row.executedOn = today;
+        row.daysPastDue = daysPastDue;
+        row.chasedAmount = instalment.amount;
+        row.currency = item.currency;
+        row.cause = "PAYMENT_PLAN";
+        row.dueBy = instalment.dueDate;
+        row.executedAt = clock.instant();
+        row.persist();
+        publish(item.buyerId, CollectionsEvents.DUNNING_STEP_EXECUTED, new DunningStepExecuted(item.buyerId, item.invoiceNumber,
+                row.step, row.action, today, daysPastDue, plain(instalment.amount), item.currency, strategy.name(), strategy.version(),
+                row.cause, instalment.dueDate));
+    }
+
+    /**
+     * For an insured buyer, an invoice in protracted default must be reported to the insurer by
+     * a deadline; it is raised (recorded, announced, on the worklist) some days before it passes.
+     */
+    private void raiseInsurerDeadline(OpenItem item, BuyerProfile profile, DunningStrategy strategy, LocalDate deadline, LocalDate today) {
+        int daysPastDue = (int) ChronoUnit.DAYS.between(item.dueDate, today);
+        DunningStep row = new DunningStep();
+        row.invoiceNumber = item.invoiceNumber;
+        row.buyerId = item.buyerId;
+        row.step = INSURER_DEADLINE;
+        row.action = "INSURER_REPORT_DUE";
+        row.strategy = strategy.name();
+        row.strategyVersion = strategy.version();
+        row.executedOn = today;
+        row.daysPastDue = daysPastDue;
+        row.chasedAmount = item.chasedAmount();
+        row.currency = item.currency;
+        row.cause = INSURER_DEADLINE;
+        row.dueBy = deadline;
+        row.executedAt = clock.instant();
+        row.persist();
+        publish(item.buyerId, CollectionsEvents.DUNNING_STEP_EXECUTED, new DunningStepExecuted(item.buyerId, item.invoiceNumber,
+                row.step, row.action, today, daysPastDue, plain(row.chasedAmount), item.currency, strategy.name(), strategy.version(),
+                row.cause, deadline));
+        LOG.infof("Invoice %s of insured buyer %s (%s, policy %s) must be reported to the insurer by %s",
+                item.invoiceNumber, item.buyerId, profile.insurer, profile.policyNumber, deadline);
+    }
+
+    private LocalDate lastPaymentOn(OpenItem item) {
+        if (item.paidAmount.signum() <= 0) {
+            return null;
+        }
+        return em.createQuery("select max(p.receivedOn) from PaymentAllocation a, ReceivedPayment p "
+                + "where p.paymentReference = a.paymentReference and a.invoiceNumber = ?1", LocalDate.class)
+                .setParameter(1, item.invoiceNumber).getSingleResult();
+    }
+
+    private void execute(OpenItem item, DunningStrategy strategy, Execute execute, LocalDate today) {
+        DunningStrategy.Step step = execute.step();
+        int daysPastDue = (int) ChronoUnit.DAYS.between(item.dueDate, today);
+        DunningStep row = new DunningStep();
+        row.invoiceNumber = item.invoiceNumber;
+        row.buyerId = item.buyerId;
+        row.step = step.name();
+        row.action = step.action().name();
+        row.strategy = strategy.name();
+        row.strategyVersion = strategy.version();
+        row.executedOn = today;
+        row.daysPastDue = daysPastDue;
+        row.chasedAmount = item.chasedAmount();
+        row.currency = item.currency;
+        row.cause = execute.cause();
+        row.executedAt = clock.instant();
+        row.persist();
+        publish(item.buyerId, CollectionsEvents.DUNNING_STEP_EXECUTED, new DunningStepExecuted(item.buyerId, item.invoiceNumber,
+                step.name(), step.action().name(), today, daysPastDue, plain(row.chasedAmount), item.currency,
+                strategy.name(), strategy.version(), execute.cause(), null));
+        if (step.action() == DunningAction.STOP_SUPPLY) {
+            publish(item.buyerId, CollectionsEvents.SUPPLY_STOP_RECOMMENDED, new SupplyStopRecommended(item.buyerId,
+                    "Dunning step " + step.name() + " reached for invoice " + item.invoiceNumber + ", " + daysPastDue + " days past due",
+                    today, plain(overdueOf(item.buyerId, item.currency, today)), item.currency, item.invoiceNumber));
+        }
+    }
+
+    /** The buyer's undisputed amount past due today, in one currency. */
+    private static BigDecimal overdueOf(String buyerId, String currency, LocalDate today) {
+        BigDecimal overdue = BigDecimal.ZERO;
+        for (OpenItem other : OpenItem.<OpenItem>list("buyerId = ?1 and currency = ?2 and dueDate < ?3", buyerId, currency, today)) {
+            overdue = overdue.add(other.chasedAmount());
+        }
+        return overdue;
+    }
+
+    private static BigDecimal plain(BigDecimal amount) {
+        return amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()));
+    }
+
+    private void publish(String buyerId, String type, Object data) {
+        outbox.append(CollectionsEvents.COLLECTIONS_TOPIC, CloudEvent.create(type, SOURCE, buyerId, clock.instant(), eventData.toTree(data)));
+    }
+}
