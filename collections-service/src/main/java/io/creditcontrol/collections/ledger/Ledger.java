@@ -35,9 +35,14 @@ public class Ledger {
     public void invoiceIssued(InvoiceIssued issued) {
         OpenItem existing = OpenItem.findById(issued.invoiceNumber());
         if (existing != null) {
-            // The same invoice number under another event id: the ERP sent the document twice.
-            LOG.warnf("Invoice %s is already in the ledger; the repeated issue is ignored", issued.invoiceNumber());
-            return;
+            if (sameDocument(existing, issued)) {
+                // The same invoice under another event id: the ERP sent the document twice.
+                LOG.warnf("Invoice %s is already in the ledger; the repeated issue is ignored", issued.invoiceNumber());
+                return;
+            }
+            // An invoice number is used once in the seller's ledger: other content is a mistake to look at.
+            throw new MalformedEventException("invoice " + issued.invoiceNumber() + " is already in the ledger with other content (buyer "
+                    + existing.buyerId + ", " + existing.amount.stripTrailingZeros().toPlainString() + " " + existing.currency + ", due " + existing.dueDate + ")");
         }
         OpenItem item = new OpenItem();
         item.invoiceNumber = issued.invoiceNumber();
@@ -51,6 +56,14 @@ public class Ledger {
         item.dunningReviewOn = issued.issueDate();
         item.persist();
         applyPendingAllocations(item);
+    }
+
+    private static boolean sameDocument(OpenItem existing, InvoiceIssued issued) {
+        return existing.buyerId.equals(issued.buyerId())
+                && existing.currency.equals(issued.currency())
+                && existing.amount.compareTo(issued.amount()) == 0
+                && existing.issueDate.equals(issued.issueDate())
+                && existing.dueDate.equals(issued.dueDate());
     }
 
     /** Payments that arrived before this invoice and named it are applied now. */

@@ -101,6 +101,27 @@ class ReceivablesConsumerTest {
                 .body("balances[0].paid", equalTo(60.0f), "balances[0].open", equalTo(40.0f), "balances[0].unappliedCash", equalTo(0.0f)));
     }
 
+    @Test
+    void anInvoiceNumberReusedForOtherContentIsDeadLetteredAndTheLedgerKeepsTheFirst() {
+        String buyer = "B-REUSE-" + UUID.randomUUID().toString().substring(0, 6);
+        String invoice = "INV-" + UUID.randomUUID().toString().substring(0, 8);
+        try (KafkaConsumer<String, String> deadLetters = TestTopics.reader("credit.dlq.collections.v1")) {
+            TestTopics.publish("credit.invoices.v1", buyer, issued(UUID.randomUUID().toString(), buyer, invoice, "100.00"));
+            TestTopics.publish("credit.invoices.v1", buyer, issued(UUID.randomUUID().toString(), buyer, invoice, "100.0")); // a re-send
+            TestTopics.publish("credit.invoices.v1", buyer, issued(UUID.randomUUID().toString(), buyer, invoice, "999.00"));
+
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                TestTopics.poll(deadLetters).stream().filter(r -> buyer.equals(r.key())).forEach(dead::add);
+                return !dead.isEmpty();
+            });
+            assertEquals(1, dead.size(), "only the conflicting issue is dead-lettered, not the re-send");
+            assertTrue(dead.get(0).value().contains("999.00"));
+            assertTrue(reason(dead.get(0)).contains("other content"), reason(dead.get(0)));
+        }
+        given().get("/api/v1/invoices/" + invoice).then().statusCode(200).body("amount", equalTo(100.0f));
+    }
+
     private static String reason(ConsumerRecord<String, String> record) {
         Header header = record.headers().lastHeader("dead-letter-reason");
         return header == null ? "(no dead-letter-reason header)" : new String(header.value(), StandardCharsets.UTF_8);
