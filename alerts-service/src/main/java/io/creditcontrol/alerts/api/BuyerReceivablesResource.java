@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -31,6 +32,7 @@ import io.creditcontrol.alerts.receivables.Receivable;
 @Path("/api/v1/buyers")
 @Tag(name = "Buyers", description = "Receivables and risk signals per buyer, as this service sees them")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN})
 public class BuyerReceivablesResource {
 
     private final Clock clock;

@@ -3,6 +3,7 @@ package io.creditcontrol.alerts.api;
 import java.math.BigDecimal;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +20,7 @@ import io.creditcontrol.alerts.receivables.PortfolioTotals.CurrencyConcentration
 @Path("/api/v1/portfolio")
 @Tag(name = "Portfolio", description = "Open receivables over all buyers, per currency")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN})
 public class PortfolioResource {
 
     private final PortfolioTotals totals;

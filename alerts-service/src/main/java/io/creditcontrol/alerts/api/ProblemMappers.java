@@ -1,5 +1,12 @@
 package io.creditcontrol.alerts.api;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -7,6 +14,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 /** Every error this service answers is an RFC 9457 problem detail. */
 public class ProblemMappers {
@@ -16,6 +25,61 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(Problem.of("not-found", "Not found", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
+        return respond(invalid(e.violations()), uri);
+    }
+
+    /** Bean Validation of parameters and bodies: every violation named by its parameter or field. */
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        e.getConstraintViolations().forEach(v -> violations.add(new Problem.Violation(lastNode(v.getPropertyPath()), v.getMessage())));
+        violations.sort(Comparator.comparing(Problem.Violation::field));
+        return respond(invalid(violations), uri);
+    }
+
+    /** A body that does not parse into the request record: a field the client does not own, a wrong type. */
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonMappingException e, UriInfo uri) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        String message = e.getOriginalMessage() == null ? "unreadable value" : e.getOriginalMessage().lines().findFirst().orElse("");
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+            message = "is not a field of this request";
+        }
+        return respond(invalid(List.of(new Problem.Violation(field.length() == 0 ? "body" : field.toString(), message))), uri);
+    }
+
+    /** More specific than the JSON provider's own mapper for these, so the answer stays a problem naming the field. */
+    @ServerExceptionMapper
+    public Response unknownField(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e, UriInfo uri) {
+        return unreadableBody(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadableBody(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ClientErrorException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status == 409) {
+            return respond(Problem.of("conflict", "Conflict", 409, e.getMessage()), uri);
+        }
+        if (status == 413) {
+            return respond(Problem.of("payload-too-large", "Payload too large", 413, e.getMessage()), uri);
+        }
+        return webApplication(e, uri);
     }
 
     @ServerExceptionMapper
@@ -32,6 +96,19 @@ public class ProblemMappers {
     public Response unexpected(RuntimeException e, UriInfo uri) {
         LOG.error("Unexpected failure", e);
         return respond(Problem.of("internal", "Internal error", 500, "The request failed; nothing was changed. Reference: " + uri.getPath()), uri);
+    }
+
+    private static Problem invalid(List<Problem.Violation> violations) {
+        return Problem.of("invalid-request", "Invalid request", 400, "The request was not applied; see violations")
+                .withViolations(violations);
+    }
+
+    private static String lastNode(Path path) {
+        String name = null;
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name == null ? path.toString() : name;
     }
 
     static Response respond(Problem problem, UriInfo uri) {

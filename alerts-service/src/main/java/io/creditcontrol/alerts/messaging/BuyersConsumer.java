@@ -10,6 +10,8 @@ import io.creditcontrol.alerts.buyers.BuyerRegister;
 import io.creditcontrol.alerts.messaging.events.BuyerEvents;
 import io.creditcontrol.alerts.messaging.events.BuyerEvents.BuyerMasterData;
 import io.creditcontrol.alerts.messaging.events.BuyerEvents.RiskSignalReported;
+import io.creditcontrol.alerts.rules.EventRules;
+import io.creditcontrol.alerts.rules.ReceivableRules;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -26,11 +28,15 @@ public class BuyersConsumer {
     private final Inbox inbox;
     private final EventData eventData;
     private final BuyerRegister register;
+    private final EventRules eventRules;
+    private final ReceivableRules receivableRules;
 
-    BuyersConsumer(Inbox inbox, EventData eventData, BuyerRegister register) {
+    BuyersConsumer(Inbox inbox, EventData eventData, BuyerRegister register, EventRules eventRules, ReceivableRules receivableRules) {
         this.inbox = inbox;
         this.eventData = eventData;
         this.register = register;
+        this.eventRules = eventRules;
+        this.receivableRules = receivableRules;
     }
 
     @Incoming("buyers")
@@ -38,10 +44,16 @@ public class BuyersConsumer {
     public void onBuyerEvent(ConsumerRecord<String, String> record) {
         inbox.receive("buyers", record.key(), record.value(), event -> {
             switch (event.type()) {
-                case BuyerEvents.BUYER_REGISTERED, BuyerEvents.BUYER_UPDATED ->
-                        register.masterDataReported(eventData.read(event, BuyerMasterData.class), event.time());
-                case BuyerEvents.RISK_SIGNAL_REPORTED ->
-                        register.riskSignalReported(eventData.read(event, RiskSignalReported.class), event.id(), event.time());
+                case BuyerEvents.BUYER_REGISTERED, BuyerEvents.BUYER_UPDATED -> {
+                    register.masterDataReported(eventData.read(event, BuyerMasterData.class), event.time());
+                    // a new parent changes the buyer's group, and so the group's share of the receivables
+                    receivableRules.concentration(event.subject());
+                }
+                case BuyerEvents.RISK_SIGNAL_REPORTED -> {
+                    RiskSignalReported reported = eventData.read(event, RiskSignalReported.class);
+                    register.riskSignalReported(reported, event.id(), event.time());
+                    eventRules.riskSignalReported(reported, event.id());
+                }
                 case BuyerEvents.FINANCIAL_STATEMENT_REPORTED ->
                         LOG.debugf("Skipping %s %s: financial statements reach this service as grades", event.type(), event.id());
                 default -> LOG.debugf("Ignoring event type %s on %s", event.type(), BuyerEvents.BUYERS_TOPIC);

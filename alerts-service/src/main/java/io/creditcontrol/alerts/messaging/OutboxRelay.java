@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -42,6 +44,8 @@ public class OutboxRelay {
     private final int batchSize;
     private final Duration retention;
     private final Counter published;
+    /** Events written but not yet published, as counted after the last relay run. */
+    private final AtomicLong pending = new AtomicLong();
 
     OutboxRelay(EntityManager em, @Channel("outbox") MutinyEmitter<String> emitter, Clock clock,
             @ConfigProperty(name = "credit.outbox.batch-size") int batchSize,
@@ -53,6 +57,8 @@ public class OutboxRelay {
         this.batchSize = batchSize;
         this.retention = retention;
         this.published = Counter.builder("credit.outbox.published").description("Events relayed from the outbox to Kafka").register(registry);
+        Gauge.builder("credit.outbox.pending", pending, AtomicLong::get)
+                .description("Outbox events not yet published, as of the last relay run").register(registry);
     }
 
     // Not while the application starts or stops: the Kafka channel is not connected then.
@@ -63,6 +69,7 @@ public class OutboxRelay {
             while (QuarkusTransaction.requiringNew().call(this::relayBatch) == batchSize) {
                 // a full batch: there may be more waiting
             }
+            pending.set(QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("publishedAt is null")));
         } catch (RuntimeException e) {
             // The rows stay unpublished and the next run tries again.
             LOG.warnf("Outbox relay failed, will retry: %s", e.getMessage());

@@ -14,12 +14,14 @@ import io.creditcontrol.alerts.messaging.events.ReceivablesEvents.InvoiceIssued;
 import io.creditcontrol.alerts.messaging.events.ReceivablesEvents.InvoiceWrittenOff;
 import io.creditcontrol.alerts.messaging.events.ReceivablesEvents.PaymentReceived;
 import io.creditcontrol.alerts.receivables.Receivables;
+import io.creditcontrol.alerts.rules.ReceivableRules;
 import io.smallrye.common.annotation.Blocking;
 
 /**
  * Builds this service's receivables from credit.invoices.v1 and credit.payments.v1, whoever
  * published them. Failure policy: see {@link Inbox}; the channels' dead-letter topic is
  * credit.dlq.alerts.v1. Types not listed are skipped (new types may be added to a v1 topic).
+ * After each applied event the receivables rules are evaluated for the buyer, in the same transaction.
  */
 @ApplicationScoped
 public class ReceivablesConsumer {
@@ -29,11 +31,13 @@ public class ReceivablesConsumer {
     private final Inbox inbox;
     private final EventData eventData;
     private final Receivables receivables;
+    private final ReceivableRules rules;
 
-    ReceivablesConsumer(Inbox inbox, EventData eventData, Receivables receivables) {
+    ReceivablesConsumer(Inbox inbox, EventData eventData, Receivables receivables, ReceivableRules rules) {
         this.inbox = inbox;
         this.eventData = eventData;
         this.receivables = receivables;
+        this.rules = rules;
     }
 
     @Incoming("invoices")
@@ -46,8 +50,13 @@ public class ReceivablesConsumer {
                 case ReceivablesEvents.INVOICE_DISPUTED -> receivables.invoiceDisputed(eventData.read(event, InvoiceDisputed.class));
                 case ReceivablesEvents.DISPUTE_RESOLVED -> receivables.disputeResolved(eventData.read(event, DisputeResolved.class));
                 case ReceivablesEvents.INVOICE_WRITTEN_OFF -> receivables.invoiceWrittenOff(eventData.read(event, InvoiceWrittenOff.class));
-                default -> LOG.debugf("Ignoring event type %s on %s", event.type(), ReceivablesEvents.INVOICES_TOPIC);
+                default -> {
+                    LOG.debugf("Ignoring event type %s on %s", event.type(), ReceivablesEvents.INVOICES_TOPIC);
+                    return;
+                }
             }
+            // the early-warning rules see the buyer's receivables as this event left them
+            rules.evaluate(event.subject());
         });
     }
 
@@ -57,6 +66,7 @@ public class ReceivablesConsumer {
         inbox.receive("payments", record.key(), record.value(), event -> {
             if (ReceivablesEvents.PAYMENT_RECEIVED.equals(event.type())) {
                 receivables.paymentReceived(eventData.read(event, PaymentReceived.class));
+                rules.evaluate(event.subject());
             } else {
                 LOG.debugf("Ignoring event type %s on %s", event.type(), ReceivablesEvents.PAYMENTS_TOPIC);
             }

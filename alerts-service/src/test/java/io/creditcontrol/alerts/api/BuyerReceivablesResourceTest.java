@@ -31,9 +31,11 @@ import io.creditcontrol.alerts.messaging.events.BuyerEvents;
 import io.creditcontrol.alerts.receivables.Receivable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /** Today is {@link io.creditcontrol.alerts.TestClock#TODAY}, 2026-11-24. */
 @QuarkusTest
+@TestSecurity(user = "test-viewer", roles = "viewer")
 class BuyerReceivablesResourceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

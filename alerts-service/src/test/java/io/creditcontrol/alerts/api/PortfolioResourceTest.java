@@ -17,12 +17,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /**
  * The portfolio is shared by every test of the run, so this one works in a currency no other
  * test uses (CHF) and sees exactly its own invoices there.
  */
 @QuarkusTest
+@TestSecurity(user = "test-viewer", roles = "viewer")
 class PortfolioResourceTest {
 
     private static final String CHF = "currencies.find { it.currency == 'CHF' }";

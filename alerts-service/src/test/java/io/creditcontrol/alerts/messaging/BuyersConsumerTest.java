@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 
 import io.creditcontrol.alerts.messaging.events.BuyerEvents;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 @QuarkusTest
+@TestSecurity(user = "test-viewer", roles = "viewer")
 class BuyersConsumerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -27,9 +27,17 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import io.creditcontrol.alerts.alert.AlertPublished;
+import io.creditcontrol.alerts.alert.Alerts;
+import io.creditcontrol.alerts.alert.RecordedAlertEvents;
 import io.creditcontrol.alerts.messaging.events.BuyerEvents;
+import io.creditcontrol.alerts.messaging.events.CollectionsEvents;
+import io.creditcontrol.alerts.messaging.events.LimitEvents;
 import io.creditcontrol.alerts.messaging.events.ReceivablesEvents;
+import io.creditcontrol.alerts.messaging.events.ScoreEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /**
  * This service's event records against the one contract, docs/events/: every sample of a type
@@ -38,6 +46,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * this service when it reads that type.
  */
 @QuarkusTest
+@TestSecurity(user = "test-analyst", roles = "analyst")
 class EventContractTest {
 
     private static final Path EVENTS = Path.of("../docs/events");
@@ -52,11 +61,22 @@ class EventContractTest {
     EventData eventData;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    RecordedAlertEvents recorded;
 
-    static Stream<String> consumedTypes() {
+    private static final Map<String, Class<?>> CONSUMED = consumed();
+
+    private static Map<String, Class<?>> consumed() {
         Map<String, Class<?>> consumed = new TreeMap<>(ReceivablesEvents.CONSUMED);
         consumed.putAll(BuyerEvents.CONSUMED);
-        return consumed.keySet().stream();
+        consumed.putAll(ScoreEvents.CONSUMED);
+        consumed.putAll(LimitEvents.CONSUMED);
+        consumed.putAll(CollectionsEvents.CONSUMED);
+        return consumed;
+    }
+
+    static Stream<String> consumedTypes() {
+        return consumed().keySet().stream();
     }
 
     static Stream<Path> invalidSamples() throws IOException {
@@ -101,12 +121,66 @@ class EventContractTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {Alerts.ALERT_RAISED, Alerts.ALERT_UPDATED})
+    void theAlertSamplesAreValid(String type) throws IOException {
+        JsonNode sample = mapper.readTree(Files.readString(EVENTS.resolve("samples/" + type + ".json")));
+        assertEquals(Set.of(), schemaOf(type).validate(sample), "the sample of " + type + " is valid by its schema");
+    }
+
+    /**
+     * What this service publishes: an alert raised, fired again, acknowledged and resolved gives
+     * four events on credit.alerts.v1, each valid by the schema of its type, keyed by the buyer, and
+     * each exactly the CloudEvent handed to the webhook deliveries (AlertPublished).
+     */
+    @org.junit.jupiter.api.Test
+    void everyAlertEventPublishedIsValidAndIsTheOneGivenToTheWebhooks() throws IOException {
+        String buyer = TestEvents.unique("B");
+        TestEvents.publishBuyerEvent(buyer, TestEvents.event(BuyerEvents.RISK_SIGNAL_REPORTED, buyer,
+                TestEvents.riskSignalData(buyer, "MANAGEMENT_CHANGE", "2026-11-20", "MEDIUM")));
+        TestEvents.publishBuyerEvent(buyer, TestEvents.event(BuyerEvents.RISK_SIGNAL_REPORTED, buyer,
+                TestEvents.riskSignalData(buyer, "MANAGEMENT_CHANGE", "2026-11-21", "MEDIUM")));
+        String alertId = (String) io.creditcontrol.alerts.TestAlerts.awaitAlert(buyer, "RISK_SIGNAL",
+                a -> Integer.valueOf(2).equals(a.get("count"))).get("alertId");
+        io.creditcontrol.alerts.TestApi.api().contentType("application/json").body("{}")
+                .post("/api/v1/alerts/" + alertId + "/acknowledge").then().statusCode(200);
+        io.creditcontrol.alerts.TestApi.api().contentType("application/json").body("{\"note\":\"known\"}")
+                .post("/api/v1/alerts/" + alertId + "/resolve").then().statusCode(200);
+
+        java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+        try (var reader = TestTopics.reader(Alerts.ALERTS_TOPIC)) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInSameThread().until(() -> {
+                TestTopics.poll(reader).stream().filter(r -> buyer.equals(r.key())).forEach(records::add);
+                return records.size() >= 4;
+            });
+        }
+        java.util.List<String> states = new java.util.ArrayList<>();
+        for (var record : records) {
+            JsonNode event = mapper.readTree(record.value());
+            String type = event.get("type").asText();
+            assertEquals(Set.of(), schemaOf(type).validate(event), record.value());
+            assertEquals(buyer, event.get("subject").asText());
+            assertEquals(buyer, event.at("/data/buyerId").asText());
+            assertEquals(CloudEvent.KAFKA_CONTENT_TYPE, TestTopics.header(record, "content-type"));
+            states.add(type + " " + event.at("/data/state").asText() + " " + event.at("/data/count").asInt());
+        }
+        assertEquals(java.util.List.of("credit.alert.raised OPEN 1", "credit.alert.updated OPEN 2",
+                "credit.alert.updated ACKNOWLEDGED 2", "credit.alert.updated RESOLVED 2"), states);
+
+        java.util.List<AlertPublished> published = recorded.of(buyer);
+        assertEquals(4, published.size());
+        for (AlertPublished alert : published) {
+            String payload = QuarkusTransaction.requiringNew().call(() -> ((OutboxEvent) OutboxEvent.findById(alert.event().id())).payload);
+            assertEquals(mapper.readTree(payload), mapper.readTree(alert.event().toJson(mapper)), "the webhook body is the published event");
+            assertEquals(alert.event().data().get("severity").asText(), alert.severity());
+        }
+    }
+
     private static JsonSchema schemaOf(String type) {
         return SCHEMAS.getSchema(SchemaLocation.of(SCHEMA_ID_PREFIX + type + ".schema.json"), CONFIG);
     }
 
     private static Class<?> recordOf(String type) {
-        Class<?> record = ReceivablesEvents.CONSUMED.get(type);
-        return record != null ? record : BuyerEvents.CONSUMED.get(type);
+        return CONSUMED.get(type);
     }
 }

@@ -31,9 +31,11 @@ import io.creditcontrol.alerts.receivables.PaymentAllocation;
 import io.creditcontrol.alerts.receivables.Receivable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /** Delivery as it really happens on Kafka: repeats, payments overtaking invoices, bad records. */
 @QuarkusTest
+@TestSecurity(user = "test-viewer", roles = "viewer")
 class ReceivablesConsumerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

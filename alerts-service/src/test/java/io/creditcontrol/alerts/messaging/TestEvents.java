@@ -107,6 +107,57 @@ public final class TestEvents {
                 .formatted(buyerId, signal, observedOn, severity, signal);
     }
 
+    public static void publishScoreEvent(String buyerId, String event) {
+        TestTopics.publish("credit.scores.v1", buyerId, event);
+    }
+
+    public static void publishLimitEvent(String buyerId, String event) {
+        TestTopics.publish("credit.limits.v1", buyerId, event);
+    }
+
+    public static void publishCollectionsEvent(String buyerId, String event) {
+        TestTopics.publish("credit.collections.v1", buyerId, event);
+    }
+
+    /** credit.score.changed; {@code previousGrade} null for a first assessment. */
+    public static String scoreChanged(String buyerId, int grade, Integer previousGrade) {
+        return event("credit.score.changed", buyerId, """
+                {"buyerId":"%s","grade":%d,%s"probabilityOfDefault":"0.0185","modelVersion":"pd-test",
+                 "reasons":[{"code":"DBT_INCREASING","description":"Days beyond terms rising","impact":"-0.25"}],
+                 "assessedAt":"2026-11-20T08:00:00Z","dataQuality":"FULL"}"""
+                .formatted(buyerId, grade, previousGrade == null ? "" : "\"previousGrade\":" + previousGrade + ","));
+    }
+
+    /** credit.limit.changed; {@code previousLimit} null when the buyer had none. */
+    public static String limitChanged(String buyerId, String limit, String previousLimit, String currency) {
+        return event("credit.limit.changed", buyerId, """
+                {"buyerId":"%s","limit":"%s","currency":"%s",%s"reason":"test","effectiveFrom":"2026-11-20","changedBy":"system"}"""
+                .formatted(buyerId, limit, currency, previousLimit == null ? "" : "\"previousLimit\":\"" + previousLimit + "\","));
+    }
+
+    public static String orderDecided(String buyerId, String orderReference, String decision) {
+        return event("credit.order.decided", buyerId, """
+                {"buyerId":"%s","orderReference":"%s","amount":"42000.00","currency":"EUR","decision":"%s",
+                 "reasonCodes":["LIMIT_EXCEEDED"],"exposure":"131500.00","limit":"150000.00","headroom":"18500.00"}"""
+                .formatted(buyerId, orderReference, decision));
+    }
+
+    /** credit.dunning.step-executed; {@code cause} and {@code dueBy} may be null. */
+    public static String dunningStep(String buyerId, String invoiceNumber, String step, String action, String cause, String dueBy) {
+        return event("credit.dunning.step-executed", buyerId, """
+                {"buyerId":"%s","invoiceNumber":"%s","step":"%s","action":"%s","executedOn":"2026-11-20","daysPastDue":40%s%s}"""
+                .formatted(buyerId, invoiceNumber, step, action, cause == null ? "" : ",\"cause\":\"" + cause + "\"",
+                        dueBy == null ? "" : ",\"dueBy\":\"" + dueBy + "\""));
+    }
+
+    /** credit.promise.broken; {@code invoiceNumber} may be null. */
+    public static String promiseBroken(String buyerId, String promiseId, String invoiceNumber) {
+        return event("credit.promise.broken", buyerId, """
+                {"buyerId":"%s","promiseId":"%s","promisedOn":"2026-11-09","amount":"9800.00","currency":"EUR",
+                 "promisedDate":"2026-11-20"%s}"""
+                .formatted(buyerId, promiseId, invoiceNumber == null ? "" : ",\"invoiceNumber\":\"" + invoiceNumber + "\""));
+    }
+
     private static String[][] pairs(String... values) {
         if (values.length % 2 != 0) {
             throw new IllegalArgumentException("allocations come in pairs of invoice number and amount");
