@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
@@ -308,11 +310,11 @@ class WebhookDeliveryTest {
         String oldSecret = subscription.secret();
         String newSecret = given().post("/api/v1/webhook-subscriptions/{id}/rotate-secret", subscription.id())
                 .then().statusCode(200)
-                .body("previousSecretValidUntil", org.hamcrest.Matchers.notNullValue())
+                .body("previousSecretValidUntil", notNullValue())
                 .extract().path("secret");
         assertThat(newSecret).startsWith("whsec_").isNotEqualTo(oldSecret);
         given().get("/api/v1/webhook-subscriptions/{id}", subscription.id()).then().statusCode(200)
-                .body("secret", org.hamcrest.Matchers.nullValue());
+                .body("secret", nullValue());
         receiver.acceptSecrets(path, oldSecret, newSecret);
 
         alerts.publish(alerts.alert(RAISED, "B-8", "HIGH"), "HIGH");
@@ -382,7 +384,7 @@ class WebhookDeliveryTest {
         alerts.publish(alerts.alert(RAISED, "B-12", "HIGH"), "HIGH");
         dispatcher.dispatchDue();
         given().get("/api/v1/webhook-subscriptions/{id}", subscription.id()).then()
-                .body("status", equalTo("ACTIVE"), "failingSince", org.hamcrest.Matchers.notNullValue(), "lastFailure", equalTo("HTTP 503"));
+                .body("status", equalTo("ACTIVE"), "failingSince", notNullValue(), "lastFailure", equalTo("HTTP 503"));
         alerts.publish(alerts.alert(RAISED, "B-12", "HIGH"), "HIGH");
 
         clock.advance(Duration.ofMinutes(11)); // disable-after is 10 minutes in tests

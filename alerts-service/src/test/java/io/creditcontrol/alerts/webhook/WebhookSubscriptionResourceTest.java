@@ -2,13 +2,16 @@ package io.creditcontrol.alerts.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -57,9 +60,9 @@ class WebhookSubscriptionResourceTest {
         assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSizeGreaterThanOrEqualTo(24);
 
         given().get("/api/v1/webhook-subscriptions/{id}", id).then().statusCode(200)
-                .body("id", equalTo(id), "secret", nullValue(), "$", not(org.hamcrest.Matchers.hasKey("previousSecret")));
+                .body("id", equalTo(id), "secret", nullValue(), "$", not(hasKey("previousSecret")));
         given().get("/api/v1/webhook-subscriptions").then().statusCode(200)
-                .body("id", hasItem(id), "secret", equalTo(java.util.Collections.singletonList(null)));
+                .body("id", hasItem(id), "secret", equalTo(Collections.singletonList(null)));
         given().contentType(ContentType.JSON)
                 .body(Map.of("url", RECEIVER, "eventTypes", List.of("credit.alert.*"), "minSeverity", "CRITICAL"))
                 .put("/api/v1/webhook-subscriptions/{id}", id)
@@ -77,11 +80,11 @@ class WebhookSubscriptionResourceTest {
                 .post("/api/v1/webhook-subscriptions")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://creditcontrol.io/problems/invalid-request"),
-                        "violations.field", org.hamcrest.Matchers.containsInAnyOrder("url", "eventTypes[0]", "minSeverity", "secret", "status"));
+                        "violations.field", containsInAnyOrder("url", "eventTypes[0]", "minSeverity", "secret", "status"));
 
         given().contentType(ContentType.JSON).body(Map.of("description", "no url"))
                 .post("/api/v1/webhook-subscriptions")
-                .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("url", "eventTypes"));
+                .then().statusCode(400).body("violations.field", containsInAnyOrder("url", "eventTypes"));
     }
 
     @ParameterizedTest
