@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 /** What an ERP or a collector does through the API, for the tests. */
 public final class Api {
@@ -54,7 +57,7 @@ public final class Api {
     public static void writeOff(String buyer, String id, String invoice, String on, String amount, String currency) {
         post("/api/v1/write-offs", """
                 {"writeOffId":"%s","buyerId":"%s","invoiceNumber":"%s","amount":"%s","currency":"%s","writtenOffOn":"%s",
-                 "reason":"insolvency closed without dividend","decidedBy":"cm.mueller"}"""
+                 "reason":"insolvency closed without dividend"}"""
                 .formatted(id, buyer, invoice, amount, currency, on));
     }
 
@@ -64,8 +67,13 @@ public final class Api {
 
     /** Waits until the ledger (built from the topics) shows the invoice in a state the test expects. */
     public static JsonPath awaitInvoice(String invoice, Predicate<JsonPath> state) {
+        return awaitInvoice(invoice, state, RestAssured::given);
+    }
+
+    /** The same, reading as the caller the request specification stands for (e.g. with its bearer token). */
+    public static JsonPath awaitInvoice(String invoice, Predicate<JsonPath> state, Supplier<RequestSpecification> caller) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var response = given().get("/api/v1/invoices/" + invoice);
+            var response = caller.get().get("/api/v1/invoices/" + invoice);
             return response.statusCode() == 200 ? response.jsonPath() : null;
         }, json -> json != null && state.test(json));
     }

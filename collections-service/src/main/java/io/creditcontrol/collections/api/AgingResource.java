@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -20,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.creditcontrol.collections.aging.AgingReport;
 import io.creditcontrol.collections.aging.AgingReport.CurrencyAging;
 import io.creditcontrol.collections.ledger.OpenItem;
+import io.creditcontrol.collections.security.Roles;
 
 /** Aging of open receivables per buyer and for the whole portfolio, as of any date. */
 @Path("/api/v1")
 @Tag(name = "Aging", description = "Open receivables by days past due")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
 public class AgingResource {
 
     private final AgingReport report;

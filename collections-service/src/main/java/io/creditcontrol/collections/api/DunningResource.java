@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.creditcontrol.collections.aging.AgingBuckets;
 import io.creditcontrol.collections.aging.AgingReport;
 import io.creditcontrol.collections.dunning.CollectorContact;
+import io.creditcontrol.collections.dunning.DunningAction;
 import io.creditcontrol.collections.dunning.DunningStep;
 import io.creditcontrol.collections.dunning.DunningWorker;
 import io.creditcontrol.collections.dunning.PaymentPlan;
@@ -45,8 +47,13 @@ import io.creditcontrol.collections.dunning.PaymentPlans;
 import io.creditcontrol.collections.dunning.Promises;
 import io.creditcontrol.collections.dunning.Promises.PromiseRequest;
 import io.creditcontrol.collections.dunning.PromiseToPay;
+import io.creditcontrol.collections.letters.DunningLetter;
+import io.creditcontrol.collections.letters.LetterSender;
+import io.creditcontrol.collections.letters.LetterWriter;
 import io.creditcontrol.collections.ledger.BuyerProfile;
 import io.creditcontrol.collections.ledger.OpenItem;
+import io.creditcontrol.collections.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** The dunning workflow: each invoice's history, promises to pay, the worker, the collectors' worklist. */
 @Path("/api/v1")
@@ -60,8 +67,13 @@ public class DunningResource {
     private final EntityManager em;
     private final AgingBuckets buckets;
     private final Clock clock;
+    private final SecurityIdentity identity;
+    private final LetterSender letters;
 
-    DunningResource(DunningWorker worker, Promises promises, PaymentPlans plans, EntityManager em, AgingReport aging, Clock clock) {
+    DunningResource(DunningWorker worker, Promises promises, PaymentPlans plans, EntityManager em, AgingReport aging, Clock clock,
+            SecurityIdentity identity, LetterSender letters) {
+        this.identity = identity;
+        this.letters = letters;
         this.worker = worker;
         this.promises = promises;
         this.plans = plans;
@@ -72,6 +84,7 @@ public class DunningResource {
 
     @GET
     @Path("/invoices/{invoiceNumber}/dunning")
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
     @Operation(summary = "An invoice's dunning: the strategy, every executed step (the audit trail), promises to pay, next review date")
     public InvoiceDunningView invoiceDunning(@PathParam("invoiceNumber") String invoiceNumber) {
         OpenItem item = OpenItem.findById(invoiceNumber);
@@ -83,11 +96,13 @@ public class DunningResource {
                 shown(item.disputedAmount.min(item.openAmount().max(BigDecimal.ZERO))), strategy.name(), strategy.version(),
                 item.dunningReviewOn, DunningStep.ofInvoice(invoiceNumber).stream().map(StepView::from).toList(),
                 PromiseToPay.ofInvoice(invoiceNumber).stream().map(PromiseView::from).toList(),
-                Optional.ofNullable(PaymentPlan.ofInvoice(invoiceNumber)).map(PlanView::from).orElse(null));
+                Optional.ofNullable(PaymentPlan.ofInvoice(invoiceNumber)).map(PlanView::from).orElse(null),
+                DunningLetter.ofInvoice(invoiceNumber).stream().map(LetterView::from).toList());
     }
 
     @POST
     @Path("/promises")
+    @RolesAllowed({ Roles.COLLECTOR, Roles.ANALYST })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a promise to pay", description = "Pauses the invoice's dunning until the promised date. "
             + "If the open amount has not come down by the promised amount by then, the promise is broken: "
@@ -99,7 +114,7 @@ public class DunningResource {
     @APIResponse(responseCode = "409", description = "The promise id was used for other content")
     @APIResponse(responseCode = "422", description = "Another currency, more than is open, or a promise already open")
     public Response takePromise(@Valid @NotNull PromiseRequest request) {
-        Promises.Taken taken = promises.take(request);
+        Promises.Taken taken = promises.take(request, principal());
         PromiseView view = PromiseView.from(taken.promise());
         return taken.created()
                 ? Response.created(URI.create("/api/v1/invoices/" + view.invoiceNumber() + "/dunning")).entity(view).build()
@@ -108,6 +123,7 @@ public class DunningResource {
 
     @POST
     @Path("/payment-plans")
+    @RolesAllowed({ Roles.COLLECTOR, Roles.ANALYST })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Agree a payment plan for an invoice", description = "The instalments must add up to the invoice's "
             + "undisputed open amount. While the plan is on track the collection sequence is paused and each instalment is reminded "
@@ -119,7 +135,7 @@ public class DunningResource {
     @APIResponse(responseCode = "404", description = "Unknown invoice")
     @APIResponse(responseCode = "422", description = "Another currency, instalments not adding up, or a plan or promise already there")
     public Response agreePlan(@Valid @NotNull PaymentPlans.PlanRequest request) {
-        PaymentPlans.Agreed agreed = plans.agree(request);
+        PaymentPlans.Agreed agreed = plans.agree(request, principal());
         PlanView view = PlanView.from(agreed.plan());
         return agreed.created()
                 ? Response.created(URI.create("/api/v1/invoices/" + view.invoiceNumber() + "/dunning")).entity(view).build()
@@ -128,6 +144,7 @@ public class DunningResource {
 
     @PUT
     @Path("/buyers/{buyerId}/credit-insurance")
+    @RolesAllowed(Roles.ANALYST)
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Record that a buyer's receivables are insured", description = "The dunning worker then tracks the insurer's "
@@ -145,6 +162,7 @@ public class DunningResource {
 
     @DELETE
     @Path("/buyers/{buyerId}/credit-insurance")
+    @RolesAllowed(Roles.ANALYST)
     @Transactional
     @Operation(summary = "The buyer is no longer insured")
     public Response uninsure(@PathParam("buyerId") String buyerId) {
@@ -167,6 +185,7 @@ public class DunningResource {
 
     @PUT
     @Path("/buyers/{buyerId}/collector")
+    @RolesAllowed({ Roles.ADMIN, Roles.ANALYST })
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Assign the collector who looks after a buyer (the worklist can be filtered by collector)")
@@ -178,6 +197,7 @@ public class DunningResource {
 
     @POST
     @Path("/buyers/{buyerId}/contacts")
+    @RolesAllowed(Roles.COLLECTOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Record a contact with the buyer and its outcome (a collector's note)")
@@ -189,7 +209,7 @@ public class DunningResource {
         }
         CollectorContact contact = new CollectorContact();
         contact.buyerId = buyerId;
-        contact.collector = request.collector();
+        contact.collector = principal();
         contact.channel = request.channel();
         contact.outcome = request.outcome();
         contact.note = request.note();
@@ -201,9 +221,24 @@ public class DunningResource {
 
     @GET
     @Path("/buyers/{buyerId}/contacts")
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
     @Operation(summary = "The contacts with a buyer, latest first")
-    public List<ContactView> contacts(@PathParam("buyerId") String buyerId) {
-        return CollectorContact.ofBuyer(buyerId).stream().map(ContactView::from).toList();
+    public List<ContactView> contacts(@PathParam("buyerId") String buyerId, @QueryParam("limit") Integer limit) {
+        return CollectorContact.ofBuyer(buyerId, pageSize(limit, 100, 1000)).stream().map(ContactView::from).toList();
+    }
+
+    /** The page size a list endpoint answers: the default when absent, a 400 problem above the cap. */
+    static int pageSize(Integer limit, int defaultSize, int cap) {
+        int size = limit == null ? defaultSize : limit;
+        if (size < 1 || size > cap) {
+            throw new InvalidParameterException("limit", "must be between 1 and " + cap);
+        }
+        return size;
+    }
+
+    /** Who is calling: recorded as who took a promise, agreed a plan, made a contact. */
+    private String principal() {
+        return identity.getPrincipal().getName();
     }
 
     public record CollectorAssignment(
@@ -211,8 +246,8 @@ public class DunningResource {
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 128) String collector) {
     }
 
+    /** The collector who made the contact is the authenticated principal. */
     public record ContactRequest(
-            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 128) String collector,
             @NotNull CollectorContact.Channel channel,
             @NotNull CollectorContact.Outcome outcome,
             @jakarta.validation.constraints.Size(max = 2000) String note,
@@ -234,14 +269,53 @@ public class DunningResource {
 
     @POST
     @Path("/dunning/runs")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Run the dunning worker now", description = "It also runs on its schedule (credit.dunning.cron). "
             + "Running it twice on a day does nothing more: a step is never executed twice.")
-    public DunningWorker.RunResult run() {
-        return worker.run(Integer.MAX_VALUE);
+    public RunView run() {
+        DunningWorker.RunResult run = worker.run(Integer.MAX_VALUE);
+        LetterSender.SendResult sent = letters.sendDue();
+        return new RunView(run.runDate(), run.itemsReviewed(), run.stepsExecuted(), run.promisesBroken(), run.complete(), sent.sent(),
+                sent.failed());
+    }
+
+    /** A run of the worker, then of the letter sender: letters that failed stay pending and are retried. */
+    public record RunView(LocalDate runDate, int itemsReviewed, int stepsExecuted, int promisesBroken, boolean complete, int lettersSent,
+            int lettersFailed) {
+    }
+
+    @PUT
+    @Path("/buyers/{buyerId}/dunning-contact")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RolesAllowed({ Roles.COLLECTOR, Roles.ANALYST })
+    @Operation(summary = "Who receives the buyer's reminder and demand letters by e-mail, and in which language (en, zh)",
+            description = "Without a dunning contact, letter steps are recorded and announced but no letter is e-mailed.")
+    public DunningContact setDunningContact(@PathParam("buyerId") String buyerId, @Valid @NotNull DunningContact contact) {
+        requireBuyerId(buyerId);
+        if (!LetterWriter.LANGUAGES.contains(contact.language())) {
+            throw new InvalidParameterException("language", "must be one of " + new java.util.TreeSet<>(LetterWriter.LANGUAGES));
+        }
+        BuyerProfile profile = BuyerProfile.findOrCreate(buyerId);
+        profile.contactName = contact.name();
+        profile.contactEmail = contact.email();
+        profile.contactLanguage = contact.language();
+        return contact;
+    }
+
+    public record DunningContact(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "Li Wei") @jakarta.validation.constraints.Size(max = 200)
+            String name,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "accounts.payable@buyer.example")
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Email @jakarta.validation.constraints.Size(max = 254)
+            String email,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "zh", description = "en or zh")
+            @jakarta.validation.constraints.NotBlank String language) {
     }
 
     @GET
     @Path("/worklist")
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Who to chase today, for how much, and what was already done",
             description = "One row per buyer and currency with an undisputed overdue amount, ordered by priority = "
@@ -249,10 +323,7 @@ public class DunningResource {
     public List<WorklistRow> worklist(@QueryParam("collector") String collector, @QueryParam("bucket") String bucket,
             @QueryParam("currency") String currency, @QueryParam("limit") Integer limit) {
         LocalDate today = LocalDate.now(clock);
-        int max = limit == null ? 100 : limit;
-        if (max < 1 || max > 10_000) {
-            throw new InvalidParameterException("limit", "must be between 1 and 10000");
-        }
+        int max = pageSize(limit, 100, 1000);
         if (bucket != null && java.util.stream.IntStream.range(1, buckets.size()).noneMatch(i -> buckets.label(i).equals(bucket))) {
             throw new InvalidParameterException("bucket", "must be one of the overdue buckets, e.g. " + buckets.label(1));
         }
@@ -285,7 +356,7 @@ public class DunningResource {
             BigDecimal priority = overdue.multiply(BigDecimal.valueOf(days)).multiply(BigDecimal.valueOf(grade == null ? UNKNOWN_GRADE : grade))
                     .divide(BigDecimal.valueOf(UNKNOWN_GRADE), 2, RoundingMode.HALF_UP);
             result.add(new WorklistRow(buyerId, (String) row[1], profile == null ? null : profile.collector, grade, shown(overdue), days,
-                    rowBucket, ((Number) row[4]).longValue(), priority, null, null, null, null));
+                    rowBucket, ((Number) row[4]).longValue(), priority, null, null, null, null, List.of()));
         }
         result.sort(Comparator.comparing(WorklistRow::priority).reversed().thenComparing(WorklistRow::buyerId));
         List<WorklistRow> top = result.subList(0, Math.min(max, result.size()));
@@ -303,8 +374,14 @@ public class DunningResource {
                     .getSingleResult();
             CollectorContact contact = CollectorContact.<CollectorContact>find("buyerId = ?1 order by contactedOn desc, id desc",
                     row.buyerId()).firstResult();
+            // a phone-call task is open until the collector records a contact with the buyer on or after its day
+            LocalDate lastContactOn = contact == null ? null : contact.contactedOn;
+            List<CallTask> calls = DunningStep.<DunningStep>list("buyerId = ?1 and currency = ?2 and action = ?3 order by executedOn, id",
+                    row.buyerId(), row.currency(), DunningAction.COLLECTOR_TASK.name()).stream()
+                    .filter(s -> lastContactOn == null || lastContactOn.isBefore(s.executedOn))
+                    .map(s -> new CallTask(s.invoiceNumber, s.step, s.executedOn, shown(s.chasedAmount))).toList();
             withHistory.add(row.with(last == null ? null : StepView.from(last), promise == null ? null : PromiseView.from(promise),
-                    insurerDeadline, contact == null ? null : ContactView.from(contact)));
+                    insurerDeadline, contact == null ? null : ContactView.from(contact), calls));
         }
         return withHistory;
     }
@@ -314,17 +391,32 @@ public class DunningResource {
 
     public record WorklistRow(String buyerId, String currency, String collector, Integer grade, BigDecimal overdueAmount,
             long maxDaysPastDue, String bucket, long overdueInvoices, BigDecimal priority, StepView lastStep, PromiseView openPromise,
-            LocalDate insurerDeadline, ContactView lastContact) {
+            LocalDate insurerDeadline, ContactView lastContact, List<CallTask> openCallTasks) {
 
-        WorklistRow with(StepView step, PromiseView promise, LocalDate deadline, ContactView contact) {
+        WorklistRow with(StepView step, PromiseView promise, LocalDate deadline, ContactView contact, List<CallTask> calls) {
             return new WorklistRow(buyerId, currency, collector, grade, overdueAmount, maxDaysPastDue, bucket, overdueInvoices, priority,
-                    step, promise, deadline, contact);
+                    step, promise, deadline, contact, calls);
         }
+    }
+
+    /** A collector's phone call the strategy asked for (a COLLECTOR_TASK step), not yet followed by a recorded contact. */
+    public record CallTask(String invoiceNumber, String step, LocalDate since, BigDecimal chasedAmount) {
     }
 
     public record InvoiceDunningView(String invoiceNumber, String buyerId, String currency, LocalDate dueDate, BigDecimal chasedAmount,
             BigDecimal disputedAmount, String strategy, String strategyVersion, LocalDate nextReviewOn, List<StepView> steps,
-            List<PromiseView> promises, PlanView paymentPlan) {
+            List<PromiseView> promises, PlanView paymentPlan, List<LetterView> letters) {
+    }
+
+    /** A reminder or demand letter e-mailed for a step (the text itself is not repeated here). */
+    public record LetterView(String step, String kind, String language, String recipient, String subject, String status, int attempts,
+            String lastError, Instant sentAt) {
+
+        static LetterView from(DunningLetter l) {
+            DunningStep step = DunningStep.findById(l.stepId);
+            return new LetterView(step == null ? null : step.step, l.kind, l.language, l.recipient, l.subject, l.status, l.attempts,
+                    l.lastError, l.sentAt);
+        }
     }
 
     public record PlanView(String planId, String buyerId, String invoiceNumber, String currency, LocalDate agreedOn, String agreedBy,
@@ -341,11 +433,11 @@ public class DunningResource {
 
     public record StepView(String invoiceNumber, String step, String action, LocalDate executedOn, int daysPastDue,
             BigDecimal chasedAmount, String currency, String strategy, String strategyVersion, String cause, LocalDate dueBy,
-            Instant executedAt) {
+            Instant executedAt, String status) {
 
         static StepView from(DunningStep s) {
             return new StepView(s.invoiceNumber, s.step, s.action, s.executedOn, s.daysPastDue, shown(s.chasedAmount), s.currency,
-                    s.strategy, s.strategyVersion, s.cause, s.dueBy, s.executedAt);
+                    s.strategy, s.strategyVersion, s.cause, s.dueBy, s.executedAt, s.status);
         }
     }
 

@@ -3,6 +3,7 @@ package io.creditcontrol.collections.api;
 import java.net.URI;
 import java.util.function.Supplier;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +26,10 @@ import io.creditcontrol.collections.intake.IntakeRequests.ResolveDisputeRequest;
 import io.creditcontrol.collections.intake.IntakeRequests.WriteOffRequest;
 import io.creditcontrol.collections.intake.IntakeResult;
 import io.creditcontrol.collections.intake.ReceivablesIntake;
+import io.creditcontrol.collections.security.RateLimited;
+import io.creditcontrol.collections.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The ERP intake API. Each call is safe to retry: a document re-sent with the same number and
@@ -35,16 +39,20 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Tag(name = "Receivables intake", description = "Invoices, payments, credit notes and disputes from the ERP")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited("intake")
 public class IntakeResource {
 
     private final ReceivablesIntake intake;
+    private final SecurityIdentity identity;
 
-    IntakeResource(ReceivablesIntake intake) {
+    IntakeResource(ReceivablesIntake intake, SecurityIdentity identity) {
         this.intake = intake;
+        this.identity = identity;
     }
 
     @POST
     @Path("/invoices")
+    @RolesAllowed(Roles.ERP)
     @Operation(summary = "Receive an invoice", description = "Publishes credit.invoice.issued on credit.invoices.v1.")
     @APIResponse(responseCode = "201", description = "Accepted and published")
     @APIResponse(responseCode = "200", description = "Already received with the same content; nothing changed")
@@ -56,6 +64,7 @@ public class IntakeResource {
 
     @POST
     @Path("/payments")
+    @RolesAllowed(Roles.ERP)
     @Operation(summary = "Receive a payment", description = "Publishes credit.payment.received on credit.payments.v1. "
             + "Allocations must name invoices already received for the same buyer and currency; an empty list is unallocated cash.")
     @APIResponse(responseCode = "201", description = "Accepted and published")
@@ -68,6 +77,7 @@ public class IntakeResource {
 
     @POST
     @Path("/credit-notes")
+    @RolesAllowed(Roles.ERP)
     @Operation(summary = "Receive a credit note", description = "Publishes credit.invoice.credited on credit.invoices.v1.")
     @APIResponse(responseCode = "201", description = "Accepted and published")
     @APIResponse(responseCode = "200", description = "Already received; nothing changed")
@@ -78,6 +88,7 @@ public class IntakeResource {
 
     @POST
     @Path("/disputes")
+    @RolesAllowed({ Roles.ERP, Roles.ANALYST })
     @Operation(summary = "Open a dispute on an invoice", description = "Publishes credit.invoice.disputed on credit.invoices.v1.")
     @APIResponse(responseCode = "201", description = "Accepted and published")
     @APIResponse(responseCode = "200", description = "Already received; nothing changed")
@@ -88,6 +99,7 @@ public class IntakeResource {
 
     @POST
     @Path("/disputes/{disputeId}/resolution")
+    @RolesAllowed({ Roles.ERP, Roles.ANALYST })
     @Operation(summary = "Resolve a dispute", description = "Publishes credit.invoice.dispute-resolved on credit.invoices.v1.")
     @APIResponse(responseCode = "201", description = "Accepted and published")
     @APIResponse(responseCode = "200", description = "Already resolved the same way; nothing changed")
@@ -98,15 +110,16 @@ public class IntakeResource {
 
     @POST
     @Path("/write-offs")
+    @RolesAllowed(Roles.APPROVER)
     @Operation(summary = "Write (part of) an invoice off as bad debt",
-            description = "A collector's or credit manager's decision. Publishes credit.invoice.written-off on credit.invoices.v1; "
+            description = "An approver's decision (recorded as decided by the authenticated principal). Publishes credit.invoice.written-off on credit.invoices.v1; "
                     + "the ledger applies it from the topic. The amount may not exceed the invoice's open amount.")
     @APIResponse(responseCode = "201", description = "Accepted and published")
     @APIResponse(responseCode = "200", description = "Already received with the same content; nothing changed")
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "422", description = "Unknown invoice, another buyer or currency, or more than is open")
     public Response writeOff(@Valid @NotNull WriteOffRequest request) {
-        return answer(() -> intake.writeOff(request), "/api/v1/invoices/" + request.invoiceNumber());
+        return answer(() -> intake.writeOff(request, identity.getPrincipal().getName()), "/api/v1/invoices/" + request.invoiceNumber());
     }
 
     private static Response answer(Supplier<IntakeResult> accept, String location) {

@@ -1,5 +1,6 @@
 package io.creditcontrol.collections.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.creditcontrol.collections.intake.LedgerImport;
 import io.creditcontrol.collections.intake.LedgerImport.ImportReport;
+import io.creditcontrol.collections.security.LargeBody;
+import io.creditcontrol.collections.security.RateLimited;
+import io.creditcontrol.collections.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -25,6 +29,9 @@ import io.smallrye.common.annotation.Blocking;
 @Tag(name = "Receivables intake")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(Roles.ERP)
+@RateLimited("intake")
+@LargeBody
 public class LedgerImportResource {
 
     private final LedgerImport ledgerImport;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -18,11 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.creditcontrol.collections.ledger.OpenItem;
 import io.creditcontrol.collections.ledger.ReceivedPayment;
+import io.creditcontrol.collections.security.Roles;
 
 /** Read side of the receivables ledger, as built from the invoice and payment topics. */
 @Path("/api/v1")
 @Tag(name = "Ledger", description = "Open items and balances per buyer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP })
 public class LedgerResource {
 
     @GET

@@ -21,8 +21,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.creditcontrol.collections.intake.IntakeRejectedException;
+import io.quarkus.security.ForbiddenException;
 
 /** Every error this service answers is an RFC 9457 problem detail. */
 public class ProblemMappers {
@@ -44,7 +46,9 @@ public class ProblemMappers {
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
         String message;
-        if (e instanceof InvalidFormatException format) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            message = "is not a field of this request: clients do not set it";
+        } else if (e instanceof InvalidFormatException format) {
             message = "'" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName();
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             message = "must be a " + mismatch.getTargetType().getSimpleName();
@@ -83,6 +87,11 @@ public class ProblemMappers {
     public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
         return respond(Problem.of("validation", "The request is not valid", 400, "1 field(s) are not valid: " + e.parameter())
                 .withViolations(List.of(new Problem.Violation(e.parameter(), e.getMessage()))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, "Your role does not allow this request"), uri);
     }
 
     @ServerExceptionMapper

@@ -40,7 +40,8 @@ public class CollectorContact extends PanacheEntityBase {
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
-    public static List<CollectorContact> ofBuyer(String buyerId) {
-        return list("buyerId = ?1 order by contactedOn desc, id desc", buyerId);
+    /** The latest contacts first, at most {@code limit}. */
+    public static List<CollectorContact> ofBuyer(String buyerId, int limit) {
+        return CollectorContact.<CollectorContact>find("buyerId = ?1 order by contactedOn desc, id desc", buyerId).page(0, limit).list();
     }
 }

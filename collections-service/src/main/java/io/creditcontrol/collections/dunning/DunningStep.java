@@ -45,6 +45,11 @@ public class DunningStep extends PanacheEntityBase {
     public LocalDate dueBy;
     @Column(name = "executed_at")
     public Instant executedAt;
+    /** DONE, or AWAITING_DELIVERY while its letter has not been sent. */
+    public String status = DONE;
+
+    public static final String DONE = "DONE";
+    public static final String AWAITING_DELIVERY = "AWAITING_DELIVERY";
 
     public static List<DunningStep> ofInvoice(String invoiceNumber) {
         return list("invoiceNumber = ?1 order by executedOn, id", invoiceNumber);

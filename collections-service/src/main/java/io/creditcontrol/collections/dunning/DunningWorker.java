@@ -21,6 +21,8 @@ import io.creditcontrol.collections.dunning.DunningStrategy.Decision;
 import io.creditcontrol.collections.dunning.DunningStrategy.Execute;
 import io.creditcontrol.collections.dunning.DunningStrategy.ItemState;
 import io.creditcontrol.collections.dunning.DunningStrategy.Wait;
+import io.creditcontrol.collections.letters.DunningLetter;
+import io.creditcontrol.collections.letters.LetterWriter;
 import io.creditcontrol.collections.ledger.BuyerProfile;
 import io.creditcontrol.collections.ledger.OpenItem;
 import io.creditcontrol.collections.messaging.CloudEvent;
@@ -30,6 +32,7 @@ import io.creditcontrol.collections.messaging.events.CollectionsEvents;
 import io.creditcontrol.collections.messaging.events.CollectionsEvents.DunningStepExecuted;
 import io.creditcontrol.collections.messaging.events.CollectionsEvents.PromiseBroken;
 import io.creditcontrol.collections.messaging.events.CollectionsEvents.SupplyStopRecommended;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -61,11 +64,15 @@ public class DunningWorker {
     private final Clock clock;
     private final DunningConfig config;
     private final CreditInsuranceConfig insurance;
+    private final LetterWriter letters;
+    private final MeterRegistry metrics;
     private final Map<String, DunningStrategy> strategies = new HashMap<>();
 
     DunningWorker(EntityManager em, Outbox outbox, EventData eventData, Clock clock, DunningConfig config,
-            CreditInsuranceConfig insurance) {
+            CreditInsuranceConfig insurance, LetterWriter letters, MeterRegistry metrics) {
         this.insurance = insurance;
+        this.letters = letters;
+        this.metrics = metrics;
         this.em = em;
         this.outbox = outbox;
         this.eventData = eventData;
@@ -130,9 +137,11 @@ public class DunningWorker {
         while (reviewed < maxItems) {
             int limit = Math.min(config.chunkSize(), maxItems - reviewed);
             int[] chunk = null;
+            Map<String, Integer> actions = new HashMap<>();
             for (int attempt = 1; chunk == null; attempt++) {
                 try {
-                    chunk = QuarkusTransaction.requiringNew().call(() -> reviewChunk(today, limit));
+                    actions.clear();
+                    chunk = QuarkusTransaction.requiringNew().call(() -> reviewChunk(today, limit, actions));
                 } catch (RuntimeException e) {
                     // a concurrent ledger update of the same item (optimistic lock) or a racing worker
                     if (attempt >= CHUNK_ATTEMPTS) {
@@ -145,6 +154,8 @@ public class DunningWorker {
             if (chunk[0] < 0) {
                 return new RunResult(today, reviewed, executed, broken, false); // another worker holds the lease
             }
+            // counted once committed: a chunk rolled back took no action
+            actions.forEach((action, count) -> metrics.counter("credit.dunning.actions", "action", action).increment(count));
             reviewed += chunk[0];
             executed += chunk[1];
             broken += chunk[2];
@@ -156,7 +167,7 @@ public class DunningWorker {
     }
 
     /** {items reviewed, steps executed, promises broken}; items = -1 when the lease is taken. */
-    int[] reviewChunk(LocalDate today, int limit) {
+    int[] reviewChunk(LocalDate today, int limit, Map<String, Integer> actions) {
         List<?> lease = em.createNativeQuery("SELECT id FROM dunning_worker_lease WHERE id = 1 FOR UPDATE SKIP LOCKED").getResultList();
         if (lease.isEmpty()) {
             return new int[] {-1, 0, 0};
@@ -166,7 +177,7 @@ public class DunningWorker {
         int executed = 0;
         int broken = 0;
         for (OpenItem item : items) {
-            int[] outcome = review(item, today);
+            int[] outcome = review(item, today, actions);
             executed += outcome[0];
             broken += outcome[1];
         }
@@ -175,7 +186,7 @@ public class DunningWorker {
     }
 
     /** {steps executed, promises broken} for one item. */
-    private int[] review(OpenItem item, LocalDate today) {
+    private int[] review(OpenItem item, LocalDate today, Map<String, Integer> actions) {
         boolean promiseBroken = false;
         LocalDate promisedDate = null;
         Set<String> executedSteps = new HashSet<>();
@@ -194,6 +205,7 @@ public class DunningWorker {
                 plan.status = PaymentPlan.Status.BROKEN;
                 plan.settledOn = today;
                 promiseBroken = true;
+                actions.merge("PROMISE_BROKEN", 1, Integer::sum);
                 publish(item.buyerId, CollectionsEvents.PROMISE_BROKEN, new PromiseBroken(item.buyerId, plan.planId,
                         plan.agreedOn, plain(next.amount), plan.currency, next.dueDate, plan.invoiceNumber, plan.agreedBy));
             } else {
@@ -202,6 +214,7 @@ public class DunningWorker {
                 LocalDate remindOn = next.dueDate.minusDays(config.instalmentReminderDays());
                 if (!executedSteps.contains(next.reminderStep()) && !today.isBefore(remindOn)) {
                     remindInstalment(item, strategy, next, today);
+                    actions.merge(DunningAction.REMINDER.name(), 1, Integer::sum);
                     executed++;
                 }
                 LocalDate review = executedSteps.contains(next.reminderStep()) || executed > 0 || !remindOn.isAfter(today)
@@ -219,6 +232,7 @@ public class DunningWorker {
                 promise.status = PromiseToPay.Status.BROKEN;
                 promise.settledOn = today;
                 promiseBroken = true;
+                actions.merge("PROMISE_BROKEN", 1, Integer::sum);
                 publish(item.buyerId, CollectionsEvents.PROMISE_BROKEN, new PromiseBroken(item.buyerId, promise.promiseId,
                         promise.promisedOn, plain(promise.amount), promise.currency, promise.promisedDate, promise.invoiceNumber, promise.takenBy));
             } else {
@@ -230,7 +244,8 @@ public class DunningWorker {
         int executed = 0;
         LocalDate nextReview = null;
         if (decision instanceof Execute execute) {
-            execute(item, strategy, execute, today);
+            execute(item, profile, strategy, execute, today);
+            actions.merge(execute.step().action().name(), 1, Integer::sum);
             nextReview = execute.nextReviewOn();
             executed++;
         } else if (decision instanceof Wait wait) {
@@ -243,6 +258,7 @@ public class DunningWorker {
                 nextReview = nextReview == null || raiseOn.isBefore(nextReview) ? raiseOn : nextReview;
             } else {
                 raiseInsurerDeadline(item, profile, strategy, deadline, today);
+                actions.merge("INSURER_REPORT_DUE", 1, Integer::sum);
                 executed++;
             }
         }
@@ -309,7 +325,7 @@ public class DunningWorker {
                 .setParameter(1, item.invoiceNumber).getSingleResult();
     }
 
-    private void execute(OpenItem item, DunningStrategy strategy, Execute execute, LocalDate today) {
+    private void execute(OpenItem item, BuyerProfile profile, DunningStrategy strategy, Execute execute, LocalDate today) {
         DunningStrategy.Step step = execute.step();
         int daysPastDue = (int) ChronoUnit.DAYS.between(item.dueDate, today);
         DunningStep row = new DunningStep();
@@ -325,10 +341,19 @@ public class DunningWorker {
         row.currency = item.currency;
         row.cause = execute.cause();
         row.executedAt = clock.instant();
+        boolean emailed = LetterWriter.writesLetter(row.action) && profile != null && profile.contactEmail != null;
+        if (emailed) {
+            // done, and announced, once the letter has been sent (LetterSender)
+            row.status = DunningStep.AWAITING_DELIVERY;
+        }
         row.persist();
-        publish(item.buyerId, CollectionsEvents.DUNNING_STEP_EXECUTED, new DunningStepExecuted(item.buyerId, item.invoiceNumber,
-                step.name(), step.action().name(), today, daysPastDue, plain(row.chasedAmount), item.currency,
-                strategy.name(), strategy.version(), execute.cause(), null));
+        if (emailed) {
+            DunningLetter letter = letters.write(item, profile, row, today);
+            letter.nextAttemptAt = clock.instant();
+            letter.persist();
+        } else {
+            announce(row);
+        }
         if (step.action() == DunningAction.STOP_SUPPLY) {
             publish(item.buyerId, CollectionsEvents.SUPPLY_STOP_RECOMMENDED, new SupplyStopRecommended(item.buyerId,
                     "Dunning step " + step.name() + " reached for invoice " + item.invoiceNumber + ", " + daysPastDue + " days past due",
@@ -343,6 +368,13 @@ public class DunningWorker {
             overdue = overdue.add(other.chasedAmount());
         }
         return overdue;
+    }
+
+    /** Announces an executed step as credit.dunning.step-executed. */
+    public void announce(DunningStep row) {
+        publish(row.buyerId, CollectionsEvents.DUNNING_STEP_EXECUTED, new DunningStepExecuted(row.buyerId, row.invoiceNumber,
+                row.step, row.action, row.executedOn, row.daysPastDue, plain(row.chasedAmount), row.currency,
+                row.strategy, row.strategyVersion, row.cause, row.dueBy));
     }
 
     private static BigDecimal plain(BigDecimal amount) {

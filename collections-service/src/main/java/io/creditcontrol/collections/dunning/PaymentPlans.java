@@ -42,8 +42,7 @@ public class PaymentPlans {
             @NotBlank @Size(max = 64) String invoiceNumber,
             @NotNull @CurrencyCode String currency,
             @Schema(description = "Dates ascending; the amounts add up to the invoice's undisputed open amount")
-            @NotEmpty @Size(max = 36) List<@Valid @NotNull InstalmentRequest> instalments,
-            @Schema(example = "cm.mueller") @NotBlank @Size(max = 128) String agreedBy) {
+            @NotEmpty @Size(max = 36) List<@Valid @NotNull InstalmentRequest> instalments) {
     }
 
     public record InstalmentRequest(
@@ -55,7 +54,7 @@ public class PaymentPlans {
     }
 
     @Transactional
-    public Agreed agree(PlanRequest request) {
+    public Agreed agree(PlanRequest request, String agreedBy) {
         LocalDate today = LocalDate.now(clock);
         PaymentPlan existing = PaymentPlan.findById(request.planId());
         if (existing != null) {
@@ -101,7 +100,7 @@ public class PaymentPlans {
         plan.invoiceNumber = item.invoiceNumber;
         plan.currency = item.currency;
         plan.agreedOn = today;
-        plan.agreedBy = request.agreedBy();
+        plan.agreedBy = agreedBy;
         plan.openAtPlan = item.openAmount();
         plan.status = PaymentPlan.Status.OPEN;
         for (int i = 0; i < request.instalments().size(); i++) {

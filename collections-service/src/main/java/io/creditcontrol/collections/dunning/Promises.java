@@ -39,16 +39,18 @@ public class Promises {
             @Schema(example = "INV-2026-000123") @NotBlank @Size(max = 64) String invoiceNumber,
             @Schema(example = "2500.00") @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount,
             @Schema(example = "EUR") @NotNull @CurrencyCode String currency,
-            @Schema(example = "2026-12-15") @NotNull LocalDate promisedDate,
-            @Schema(description = "The collector who took the promise", example = "collector.li") @NotBlank @Size(max = 128) String takenBy) {
+            @Schema(example = "2026-12-15") @NotNull LocalDate promisedDate) {
     }
 
     public record Taken(PromiseToPay promise, boolean created) {
     }
 
-    /** Records the promise; the dunning worker pauses the invoice's sequence until the promised date. */
+    /**
+     * Records the promise; the dunning worker pauses the invoice's sequence until the promised date.
+     * takenBy is the authenticated principal who recorded it.
+     */
     @Transactional
-    public Taken take(PromiseRequest request) {
+    public Taken take(PromiseRequest request, String takenBy) {
         LocalDate today = LocalDate.now(clock);
         PromiseToPay existing = PromiseToPay.findById(request.promiseId());
         if (existing != null) {
@@ -92,7 +94,7 @@ public class Promises {
         promise.currency = item.currency;
         promise.promisedOn = today;
         promise.promisedDate = request.promisedDate();
-        promise.takenBy = request.takenBy();
+        promise.takenBy = takenBy;
         promise.openAtPromise = item.openAmount();
         promise.status = PromiseToPay.Status.OPEN;
         promise.persist();

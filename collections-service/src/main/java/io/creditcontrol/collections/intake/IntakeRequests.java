@@ -118,8 +118,8 @@ public final class IntakeRequests {
             @Size(max = 1000) String note) {
     }
 
-    @Schema(description = "A collector's or credit manager's decision to write (part of) an invoice off as bad debt. "
-            + "The amount may not exceed what is open.")
+    @Schema(description = "An approver's decision to write (part of) an invoice off as bad debt. "
+            + "The amount may not exceed what is open. Who decided is the authenticated principal.")
     public record WriteOffRequest(
             @Schema(example = "WO-2026-0007") @NotBlank @Pattern(regexp = IDENTIFIER, message = IDENTIFIER_MESSAGE) String writeOffId,
             @NotBlank @Pattern(regexp = IDENTIFIER, message = IDENTIFIER_MESSAGE) String buyerId,
@@ -127,7 +127,6 @@ public final class IntakeRequests {
             @Schema(example = "1200.00") @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount,
             @NotNull @CurrencyCode String currency,
             @Schema(example = "2026-12-31") @NotNull LocalDate writtenOffOn,
-            @Schema(example = "Insolvency proceedings closed without dividend") @NotBlank @Size(max = 1000) String reason,
-            @Schema(description = "Who decided (collector or credit manager)", example = "cm.mueller") @NotBlank @Size(max = 128) String decidedBy) {
+            @Schema(example = "Insolvency proceedings closed without dividend") @NotBlank @Size(max = 1000) String reason) {
     }
 }

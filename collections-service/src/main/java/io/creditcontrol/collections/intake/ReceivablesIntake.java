@@ -136,9 +136,9 @@ public class ReceivablesIntake {
      * A write-off decided by a collector or credit manager, announced as credit.invoice.written-off;
      * the ledger applies it from the topic. It may not write off more than is open now.
      */
-    public IntakeResult writeOff(WriteOffRequest request) {
+    public IntakeResult writeOff(WriteOffRequest request, String decidedBy) {
         InvoiceWrittenOff event = new InvoiceWrittenOff(request.buyerId(), request.invoiceNumber(), request.amount(),
-                request.currency(), request.writtenOffOn(), request.reason() + " (decided by " + request.decidedBy() + ")");
+                request.currency(), request.writtenOffOn(), request.reason() + " (decided by " + decidedBy + ")");
         return accept(Type.WRITE_OFF, request.writeOffId(), request.buyerId(), request.currency(), request.invoiceNumber(),
                 ReceivablesEvents.INVOICES_TOPIC, ReceivablesEvents.INVOICE_WRITTEN_OFF, event, () -> {
                     requireInvoice(request.buyerId(), request.invoiceNumber(), request.currency(), "invoiceNumber");

@@ -25,6 +25,14 @@ public class BuyerProfile extends PanacheEntityBase {
     @Column(name = "policy_number")
     public String policyNumber;
 
+    /** Who receives the dunning letters, by e-mail, and in which language (en, zh); null: no letters are e-mailed. */
+    @Column(name = "contact_name")
+    public String contactName;
+    @Column(name = "contact_email")
+    public String contactEmail;
+    @Column(name = "contact_language")
+    public String contactLanguage;
+
     public boolean isInsured() {
         return insurer != null;
     }

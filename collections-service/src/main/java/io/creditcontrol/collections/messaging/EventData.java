@@ -13,6 +13,7 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +36,9 @@ public class EventData {
 
     EventData(ObjectMapper mapper, Validator validator) {
         this.writer = mapper;
-        this.mapper = mapper.copy().registerModule(new SimpleModule("decimal-strings")
+        // a tolerant reader: events carry fields this service does not use (the request bodies
+        // of the API, read with the application's mapper, refuse unknown fields instead)
+        this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).registerModule(new SimpleModule("decimal-strings")
                 .addDeserializer(BigDecimal.class, new DecimalStringDeserializer()));
         this.validator = validator;
     }

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import io.creditcontrol.collections.Api;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /**
  * Aging as of any date. Amounts are in SEK, which no other test uses, so the portfolio's SEK
  * figures are this buyer's.
  */
 @QuarkusTest
+@TestSecurity(user = "collector.li", roles = { "erp", "analyst", "approver", "collector", "admin", "viewer" })
 class AgingResourceTest {
 
     static String buyer;

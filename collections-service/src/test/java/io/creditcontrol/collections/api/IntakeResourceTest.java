@@ -16,9 +16,11 @@ import io.creditcontrol.collections.intake.IntakeDocument;
 import io.creditcontrol.collections.messaging.OutboxEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@TestSecurity(user = "collector.li", roles = { "erp", "analyst", "approver", "collector", "admin", "viewer" })
 class IntakeResourceTest {
 
     static String invoice(String buyer, String number, String amount) {
@@ -121,6 +123,25 @@ class IntakeResourceTest {
                         "balances[0].paid", equalTo(400.0f),
                         "balances[0].open", equalTo(600.0f),
                         "items[0].open", equalTo(600.0f)));
+    }
+
+    @Test
+    void aPaymentInAnotherCurrencyThanItsInvoiceIsRefusedAndChangesNothing() {
+        String buyer = unique("B");
+        String number = unique("INV");
+        given().contentType(ContentType.JSON).body(invoice(buyer, number, "1000.00")).post("/api/v1/invoices").then().statusCode(201);
+        String reference = unique("PAY");
+        // there is no exchange rate in the intake: a USD payment cannot settle an EUR invoice
+        given().contentType(ContentType.JSON).body("""
+                {"buyerId":"%s","paymentReference":"%s","receivedOn":"2026-11-02","amount":"400.00","currency":"USD",
+                 "allocations":[{"invoiceNumber":"%s","amount":"400.00"}]}""".formatted(buyer, reference, number))
+                .post("/api/v1/payments").then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("currency"), "detail", org.hamcrest.Matchers.containsString("EUR"));
+        // nothing changed: the same reference can still be used for a correct payment, and the invoice is untouched
+        given().contentType(ContentType.JSON).body("""
+                {"buyerId":"%s","paymentReference":"%s","receivedOn":"2026-11-02","amount":"400.00","currency":"EUR",
+                 "allocations":[{"invoiceNumber":"%s","amount":"400.00"}]}""".formatted(buyer, reference, number))
+                .post("/api/v1/payments").then().statusCode(201).body("status", equalTo("ACCEPTED"));
     }
 
     @Test

@@ -28,11 +28,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.creditcontrol.collections.Api;
+import io.creditcontrol.collections.GreenMailResource;
 import io.creditcontrol.collections.TestClock;
 import io.creditcontrol.collections.messaging.OutboxEvent;
 import io.creditcontrol.collections.messaging.TestTopics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -43,6 +45,7 @@ import io.restassured.path.json.JsonPath;
  * formal demand +45, stop supply +60, legal hand-over +90.
  */
 @QuarkusTest
+@TestSecurity(user = "collector.li", roles = { "erp", "analyst", "approver", "collector", "admin", "viewer" })
 class DunningWorkflowTest {
 
     @Inject
@@ -86,19 +89,44 @@ class DunningWorkflowTest {
         return events;
     }
 
+    /** The letters the scenario's buyer received, in the order the SMTP server (GreenMail) received them. */
+    static List<String> subjectsTo(String address) {
+        List<String> subjects = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage message : GreenMailResource.smtp().getReceivedMessages()) {
+            try {
+                if (java.util.Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
+                    subjects.add(message.getSubject() + " | " + message.getContent());
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        return subjects;
+    }
+
     @Test
     void theDatedScenarioFromIssueToBrokenPromise() {
         String buyer = unique("B-DUN");
         String invoice = unique("INV");
+        String email = unique("ap") + "@scenario.example";
         clock.setToday(LocalDate.parse("2025-03-01"));
+        given().contentType(ContentType.JSON).body("{\"name\":\"Ms Jones\",\"email\":\"" + email + "\",\"language\":\"en\"}")
+                .put("/api/v1/buyers/" + buyer + "/dunning-contact").then().statusCode(200);
         Api.invoice(buyer, invoice, "2025-03-01", "2025-03-31", "1000.00", "EUR");
         awaitInvoice(invoice, json -> true);
+        // insured: the insurer's deadline for a protracted default (90 days past due + 15) is tracked
+        given().contentType(ContentType.JSON).body("{\"insurer\":\"Allianz Trade\",\"policyNumber\":\"POL-1\"}")
+                .put("/api/v1/buyers/" + buyer + "/credit-insurance").then().statusCode(200);
 
         runOn("2025-03-27");
         assertEquals(List.of(), stepsOf(invoice), "nothing before the pre-due reminder's day");
 
         runOn("2025-03-28");
         runOn("2025-03-28"); // a second run the same day sends nothing more
+        List<String> mail = subjectsTo(email);
+        assertEquals(1, mail.size(), "one pre-due reminder received by the SMTP server");
+        assertTrue(mail.get(0).startsWith("Payment reminder - account " + buyer + ": 1,000.00 EUR"), mail.get(0));
+        assertTrue(mail.get(0).contains("Invoice " + invoice + ", issued 2025-03-01, due 2025-03-31: 1,000.00 EUR, due in 3 days"), mail.get(0));
         given().get("/api/v1/invoices/" + invoice + "/dunning").then()
                 .body("steps.step", contains("PRE_DUE_REMINDER"), "steps[0].daysPastDue", equalTo(-3),
                         "steps[0].chasedAmount", equalTo(1000.0f), "steps[0].strategyVersion", equalTo("2026-11-24.1"));
@@ -128,7 +156,7 @@ class DunningWorkflowTest {
         clock.setToday(LocalDate.parse("2025-04-22"));
         String promise = unique("PTP");
         given().contentType(ContentType.JSON).body("""
-                {"promiseId":"%s","invoiceNumber":"%s","amount":"400.00","currency":"EUR","promisedDate":"2025-05-05","takenBy":"collector.li"}"""
+                {"promiseId":"%s","invoiceNumber":"%s","amount":"400.00","currency":"EUR","promisedDate":"2025-05-05"}"""
                 .formatted(promise, invoice))
                 .post("/api/v1/promises").then().statusCode(201)
                 .body("status", equalTo("OPEN"), "promisedOn", equalTo("2025-04-22"), "buyerId", equalTo(buyer));
@@ -151,6 +179,38 @@ class DunningWorkflowTest {
         assertEquals("400.00", broken.get(0).path("data").path("amount").asText());
         assertEquals("2025-05-05", broken.get(0).path("data").path("promisedDate").asText());
         assertEquals(List.of("PRE_DUE_REMINDER", "DUE_DATE_REMINDER", "FIRST_NOTICE", "SECOND_NOTICE", "COLLECTOR_CALL"),
+                announced(buyer, "credit.dunning.step-executed").stream().map(e -> e.path("data").path("step").asText()).toList());
+        assertEquals(4, subjectsTo(email).size(), "four reminders e-mailed so far");
+
+        // the sequence goes on from the escalated call: formal demand (+45) e-mailed, stop-supply (+60),
+        // legal hand-over (+90), and the insurer's deadline (03-31 + 90 + 15 = 07-14) raised 5 days before
+        runOn("2025-05-15");
+        runOn("2025-05-30");
+        runOn("2025-06-29");
+        runOn("2025-07-08");
+        assertEquals(List.of("PRE_DUE_REMINDER", "DUE_DATE_REMINDER", "FIRST_NOTICE", "SECOND_NOTICE", "COLLECTOR_CALL", "FORMAL_DEMAND",
+                "STOP_SUPPLY", "LEGAL_HANDOVER"), stepsOf(invoice));
+        runOn("2025-07-09");
+        runOn("2025-07-09");
+        JsonPath end = dunning(invoice);
+        assertEquals("INSURER_DEADLINE", end.getString("steps[8].step"));
+        assertEquals("2025-07-14", end.getString("steps[8].dueBy"));
+        assertEquals(400.0f, end.getFloat("steps[8].chasedAmount"));
+        assertEquals(9, end.getList("steps").size(), "no step twice");
+        assertEquals(List.of("DONE"), end.getList("steps.status").stream().distinct().toList());
+        assertEquals(List.of("SENT"), end.getList("letters.status").stream().distinct().toList());
+
+        // every letter step was received once by the SMTP server, in order, with what was chased that day
+        mail = subjectsTo(email);
+        assertEquals(5, mail.size(), String.join("\n", mail));
+        assertTrue(mail.get(1).startsWith("Payment reminder - account " + buyer + ": 1,000.00 EUR"), mail.get(1));
+        assertTrue(mail.get(2).startsWith("Payment reminder - account " + buyer + ": 600.00 EUR"), mail.get(2));
+        assertTrue(mail.get(2).contains("600.00 EUR, 10 days overdue"), mail.get(2));
+        assertTrue(mail.get(3).startsWith("Payment reminder - account " + buyer + ": 400.00 EUR"), "the disputed 200 is not chased");
+        assertTrue(mail.get(4).startsWith("Formal demand for payment - account " + buyer + ": 400.00 EUR"), mail.get(4));
+        assertTrue(mail.get(4).contains("We demand payment of 400.00 EUR by 2025-05-25"), mail.get(4));
+        assertEquals(List.of("PRE_DUE_REMINDER", "DUE_DATE_REMINDER", "FIRST_NOTICE", "SECOND_NOTICE", "COLLECTOR_CALL", "FORMAL_DEMAND",
+                "STOP_SUPPLY", "LEGAL_HANDOVER", "INSURER_DEADLINE"),
                 announced(buyer, "credit.dunning.step-executed").stream().map(e -> e.path("data").path("step").asText()).toList());
 
         // the ledger reconciles to the cent
@@ -309,20 +369,20 @@ class DunningWorkflowTest {
         awaitInvoice(invoice, json -> true);
 
         given().contentType(ContentType.JSON).body("""
-                {"promiseId":"%s","invoiceNumber":"NO-SUCH-INVOICE","amount":"10.00","currency":"EUR","promisedDate":"2025-07-20","takenBy":"c"}"""
+                {"promiseId":"%s","invoiceNumber":"NO-SUCH-INVOICE","amount":"10.00","currency":"EUR","promisedDate":"2025-07-20"}"""
                 .formatted(unique("PTP"))).post("/api/v1/promises")
                 .then().statusCode(404).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("""
-                {"promiseId":"%s","invoiceNumber":"%s","amount":"-1","currency":"EURO","takenBy":""}"""
+                {"promiseId":"%s","invoiceNumber":"%s","amount":"-1","currency":"EURO"}"""
                 .formatted(unique("PTP"), invoice)).post("/api/v1/promises")
                 .then().statusCode(400)
-                .body("violations.field", org.hamcrest.Matchers.hasItems("amount", "currency", "promisedDate", "takenBy"));
+                .body("violations.field", org.hamcrest.Matchers.hasItems("amount", "currency", "promisedDate"));
         given().contentType(ContentType.JSON).body("""
-                {"promiseId":"%s","invoiceNumber":"%s","amount":"500.00","currency":"EUR","promisedDate":"2025-07-20","takenBy":"c"}"""
+                {"promiseId":"%s","invoiceNumber":"%s","amount":"500.00","currency":"EUR","promisedDate":"2025-07-20"}"""
                 .formatted(unique("PTP"), invoice)).post("/api/v1/promises")
                 .then().statusCode(422).body("violations[0].field", equalTo("amount"));
         given().contentType(ContentType.JSON).body("""
-                {"promiseId":"%s","invoiceNumber":"%s","amount":"50.00","currency":"EUR","promisedDate":"2025-06-20","takenBy":"c"}"""
+                {"promiseId":"%s","invoiceNumber":"%s","amount":"50.00","currency":"EUR","promisedDate":"2025-06-20"}"""
                 .formatted(unique("PTP"), invoice)).post("/api/v1/promises")
                 .then().statusCode(400).body("violations[0].field", equalTo("promisedDate"));
 

@@ -25,6 +25,7 @@ import io.creditcontrol.collections.contract.EventContractTest;
 import io.creditcontrol.collections.messaging.OutboxEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 /**
@@ -32,6 +33,7 @@ import io.restassured.http.ContentType;
  * raised 5 days before the deadline (credit.insurer.* defaults). Dates in 2021, amounts in DKK.
  */
 @QuarkusTest
+@TestSecurity(user = "collector.li", roles = { "erp", "analyst", "approver", "collector", "admin", "viewer" })
 class InsurerDeadlineTest {
 
     @Inject

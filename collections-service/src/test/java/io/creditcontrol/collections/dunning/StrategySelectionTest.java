@@ -21,9 +21,11 @@ import io.creditcontrol.collections.Api;
 import io.creditcontrol.collections.TestClock;
 import io.creditcontrol.collections.messaging.TestTopics;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /** A buyer's grade (credit.scores.v1) and segment (credit.buyers.v1) choose its collection strategy. */
 @QuarkusTest
+@TestSecurity(user = "collector.li", roles = { "erp", "analyst", "approver", "collector", "admin", "viewer" })
 class StrategySelectionTest {
 
     @Inject

@@ -17,9 +17,11 @@ import io.creditcontrol.collections.Api;
 import io.creditcontrol.collections.TestClock;
 import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /** The collectors' worklist, in NOK (no other test uses it) on 2025-09-30. */
 @QuarkusTest
+@TestSecurity(user = "collector.li", roles = { "erp", "analyst", "approver", "collector", "admin", "viewer" })
 class WorklistTest {
 
     @Inject
@@ -76,7 +78,7 @@ class WorklistTest {
         given().contentType(ContentType.JSON).body("{\"collector\":\"collector.ng\"}")
                 .put("/api/v1/buyers/" + theirs + "/collector").then().statusCode(200);
         given().contentType(ContentType.JSON).body("""
-                {"collector":"collector.li","channel":"PHONE","outcome":"NO_ANSWER","note":"voicemail left"}""")
+                {"channel":"PHONE","outcome":"NO_ANSWER","note":"voicemail left"}""")
                 .post("/api/v1/buyers/" + mine + "/contacts").then().statusCode(201).body("contactedOn", equalTo("2025-10-15"));
 
         given().get("/api/v1/worklist?currency=NOK&collector=collector.li").then().statusCode(200)
@@ -87,5 +89,29 @@ class WorklistTest {
         given().get("/api/v1/buyers/" + mine + "/contacts").then().body("outcome", contains("NO_ANSWER"));
         given().contentType(ContentType.JSON).body("{\"collector\":\"\",\"channel\":\"FAX\"}")
                 .post("/api/v1/buyers/" + mine + "/contacts").then().statusCode(400);
+    }
+
+    @Test
+    void aCollectorCallStepIsAnOpenTaskUntilTheCollectorRecordsAContact() {
+        String buyer = unique("B-WL-CALL");
+        String collector = unique("collector");
+        String invoice = unique("INV");
+        clock.setToday(LocalDate.parse("2025-11-01"));
+        Api.invoice(buyer, invoice, "2025-10-01", "2025-11-01", "640.00", "NOK");
+        awaitInvoice(invoice, json -> true);
+        given().contentType(ContentType.JSON).body("{\"collector\":\"" + collector + "\"}")
+                .put("/api/v1/buyers/" + buyer + "/collector").then().statusCode(200);
+        clock.setToday(LocalDate.parse("2025-12-01")); // 30 days past due: the standard strategy's collector call
+        given().post("/api/v1/dunning/runs").then().statusCode(200);
+        given().get("/api/v1/worklist?currency=NOK&collector=" + collector).then().statusCode(200)
+                .body("[0].buyerId", equalTo(buyer), "[0].openCallTasks.step", contains("COLLECTOR_CALL"),
+                        "[0].openCallTasks[0].since", equalTo("2025-12-01"), "[0].openCallTasks[0].chasedAmount", equalTo(640.0f));
+
+        clock.setToday(LocalDate.parse("2025-12-02"));
+        given().contentType(ContentType.JSON).body("""
+                {"channel":"PHONE","outcome":"PROMISE_TAKEN","note":"pays Friday"}""")
+                .post("/api/v1/buyers/" + buyer + "/contacts").then().statusCode(201);
+        given().get("/api/v1/worklist?currency=NOK&collector=" + collector).then().statusCode(200)
+                .body("[0].buyerId", equalTo(buyer), "[0].openCallTasks.size()", equalTo(0), "[0].lastContact.outcome", equalTo("PROMISE_TAKEN"));
     }
 }

@@ -19,9 +19,11 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /** The ledger as built from the topics: dead letters, redeliveries, and invoices and payments racing. */
 @QuarkusTest
+@TestSecurity(user = "collector.li", roles = { "erp", "analyst", "approver", "collector", "admin", "viewer" })
 class ReceivablesConsumerTest {
 
     static String issued(String eventId, String buyer, String invoice, String amount) {

@@ -1,0 +1,108 @@
+package io.creditcontrol.collections.letters;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.creditcontrol.collections.config.LettersConfig;
+import io.creditcontrol.collections.dunning.DunningAction;
+import io.creditcontrol.collections.dunning.DunningStep;
+import io.creditcontrol.collections.ledger.BuyerProfile;
+import io.creditcontrol.collections.ledger.OpenItem;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateData;
+
+/**
+ * Renders reminder and demand letters from the Qute templates in {@code templates/letters/}, in
+ * the buyer's contact language (English, or Chinese for "zh"): the buyer's invoices being chased
+ * in the step's currency, their amounts and days overdue, and where to pay.
+ */
+@ApplicationScoped
+public class LetterWriter {
+
+    /** Languages there are templates for; any other contact language gets English. */
+    public static final Set<String> LANGUAGES = Set.of("en", "zh");
+
+    private final Engine engine;
+    private final LettersConfig config;
+
+    LetterWriter(Engine engine, LettersConfig config) {
+        this.engine = engine;
+        this.config = config;
+    }
+
+    public static boolean writesLetter(String action) {
+        return DunningAction.REMINDER.name().equals(action) || DunningAction.DEMAND_LETTER.name().equals(action);
+    }
+
+    /** The letter for a step of an invoice of a buyer with an e-mail contact, not yet persisted. */
+    public DunningLetter write(OpenItem item, BuyerProfile buyer, DunningStep step, LocalDate today) {
+        String language = LANGUAGES.contains(buyer.contactLanguage) ? buyer.contactLanguage : "en";
+        boolean demand = DunningAction.DEMAND_LETTER.name().equals(step.action);
+        List<InvoiceLine> lines = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        // the step's invoice, and every other undisputed amount of the buyer already due in that currency
+        for (OpenItem open : OpenItem.<OpenItem>list("buyerId = ?1 and currency = ?2 and (invoiceNumber = ?3 or dueDate < ?4) "
+                + "order by dueDate, issueDate, invoiceNumber", item.buyerId, item.currency, item.invoiceNumber, today)) {
+            BigDecimal chased = open.chasedAmount();
+            if (chased.signum() > 0) {
+                int daysOverdue = (int) ChronoUnit.DAYS.between(open.dueDate, today);
+                lines.add(new InvoiceLine(open.invoiceNumber, open.issueDate, open.dueDate, money(chased), daysOverdue, -daysOverdue));
+                total = total.add(chased);
+            }
+        }
+        String amount = money(total);
+        String name = buyer.contactName != null ? buyer.contactName : buyer.name != null ? buyer.name : item.buyerId;
+        Seller seller = new Seller(config.sellerName(), config.bankName(), config.iban(), config.bic());
+        String body = engine.getTemplate("letters/" + (demand ? "demand" : "reminder") + "-" + language)
+                .data("contactName", name)
+                .data("buyerId", item.buyerId)
+                .data("invoices", lines)
+                .data("total", amount)
+                .data("currency", item.currency)
+                .data("letterDate", today)
+                .data("payBy", today.plusDays(config.demandPayWithinDays()))
+                .data("seller", seller)
+                .data("reference", item.buyerId + " " + item.invoiceNumber)
+                .render();
+        DunningLetter letter = new DunningLetter();
+        letter.stepId = step.id;
+        letter.invoiceNumber = item.invoiceNumber;
+        letter.buyerId = item.buyerId;
+        letter.kind = step.action;
+        letter.language = language;
+        letter.recipient = buyer.contactEmail;
+        letter.subject = subject(demand, language, item.buyerId, amount, item.currency);
+        letter.body = body;
+        letter.status = DunningLetter.Status.PENDING.name();
+        return letter;
+    }
+
+    static String subject(boolean demand, String language, String buyerId, String amount, String currency) {
+        if ("zh".equals(language)) {
+            return (demand ? "正式催款函" : "付款提醒") + " - 账户 " + buyerId + "：" + amount + " " + currency;
+        }
+        return (demand ? "Formal demand for payment" : "Payment reminder") + " - account " + buyerId + ": " + amount + " " + currency;
+    }
+
+    /** 1234.5 as "1,234.50": two decimals at least, grouped in thousands, no digit lost. */
+    static String money(BigDecimal amount) {
+        BigDecimal shown = amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()));
+        return String.format(Locale.ROOT, "%,." + shown.scale() + "f", shown);
+    }
+
+    /** One invoice as a letter lists it; daysOverdue is negative before the due date. */
+    @TemplateData
+    public record InvoiceLine(String number, LocalDate issueDate, LocalDate dueDate, String amount, int daysOverdue, int daysUntilDue) {
+    }
+
+    @TemplateData
+    public record Seller(String name, String bank, String iban, String bic) {
+    }
+}
