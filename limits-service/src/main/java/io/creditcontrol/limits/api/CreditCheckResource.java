@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,6 +31,11 @@ import io.creditcontrol.limits.credit.CreditCheckService.Outcome;
 import io.creditcontrol.limits.credit.CreditDecision;
 import io.creditcontrol.limits.credit.Decision;
 import io.creditcontrol.limits.credit.Reservation;
+import io.creditcontrol.limits.security.CurrentUser;
+import io.creditcontrol.limits.security.RateLimiter;
+import io.creditcontrol.limits.security.Roles;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /** The credit check ERP systems call for every sales order, and its read-only what-if variant. */
 @Path("/api/v1/credit-checks")
@@ -41,9 +47,15 @@ public class CreditCheckResource {
     static final String REPLAYED = "Idempotent-Replayed";
 
     private final CreditCheckService service;
+    private final CurrentUser user;
+    private final RateLimiter rateLimiter;
+    private final MeterRegistry registry;
 
-    CreditCheckResource(CreditCheckService service) {
+    CreditCheckResource(CreditCheckService service, CurrentUser user, RateLimiter rateLimiter, MeterRegistry registry) {
         this.service = service;
+        this.user = user;
+        this.rateLimiter = rateLimiter;
+        this.registry = registry;
     }
 
     @POST
@@ -60,11 +72,16 @@ public class CreditCheckResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The idempotency key was used for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many checks from this user; retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ERP)
     public Response check(
             @Parameter(description = "Makes a retry safe: the same key returns the first answer", example = "7f1c2a9e-erp-retry")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             CreditCheckRequest request) {
+        rateLimiter.acquire(RateLimiter.CREDIT_CHECK, user.name());
         CheckCommand command = command(request, idempotencyKey);
+        Timer.Sample timing = Timer.start(registry);
         Outcome outcome;
         try {
             outcome = service.check(command);
@@ -74,6 +91,9 @@ public class CreditCheckResource {
             }
             // the same request ran at the same moment and stored its answer first: ours was rolled back
             outcome = service.replay(command);
+        }
+        if (!outcome.replayed()) {
+            timing.stop(checks(outcome.decision().decision));
         }
         return Response.ok(CreditCheckResponse.from(outcome.decision(), outcome.reservation()))
                 .header(REPLAYED, outcome.replayed())
@@ -89,7 +109,11 @@ public class CreditCheckResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown buyer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many what-if checks from this user; retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ERP)
     public CreditCheckResponse whatIf(CreditCheckRequest request) {
+        rateLimiter.acquire(RateLimiter.WHAT_IF, user.name());
         CreditDecision decision = service.whatIf(command(request, null));
         decision.id = null;
         return CreditCheckResponse.from(decision, null);
@@ -101,10 +125,17 @@ public class CreditCheckResource {
     @APIResponse(responseCode = "200", description = "The decision as taken", content = @Content(schema = @Schema(implementation = CreditCheckResponse.class)))
     @APIResponse(responseCode = "404", description = "No such decision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.ERP, Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
     public CreditCheckResponse decision(@PathParam("decisionId") String decisionId) {
         CreditDecision decision = service.find(decisionId);
         Reservation reservation = decision.reservationId == null ? null : Reservation.findById(decision.reservationId);
         return CreditCheckResponse.from(decision, reservation);
+    }
+
+    /** credit.checks: time from the request to the stored decision, per decision, with a histogram for percentiles. */
+    private Timer checks(Decision decision) {
+        return Timer.builder("credit.checks").description("Credit checks of orders that reserved or decided (replays not counted)")
+                .tag("decision", decision.name()).publishPercentileHistogram().register(registry);
     }
 
     private static CheckCommand command(CreditCheckRequest request, String idempotencyKey) {

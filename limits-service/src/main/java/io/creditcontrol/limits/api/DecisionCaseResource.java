@@ -3,9 +3,10 @@ package io.creditcontrol.limits.api;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,24 +24,36 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.creditcontrol.limits.credit.CaseService;
 import io.creditcontrol.limits.credit.DecisionCase;
+import io.creditcontrol.limits.security.CurrentUser;
+import io.creditcontrol.limits.security.Roles;
 
-/** Referred and blocked orders waiting for an analyst, who releases or rejects them (X-User: temporary, until authentication). */
+/** Referred and blocked orders waiting for an analyst, who releases or rejects them (the analyst is the token's user). */
 @Path("/api/v1/decision-cases")
 @Tag(name = "Decision cases", description = "Referred and blocked orders an analyst releases or rejects, with the audit trail")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DecisionCaseResource {
 
-    private final CaseService cases;
+    static final int MAX_PAGE_SIZE = 200;
 
-    DecisionCaseResource(CaseService cases) {
+    private final CaseService cases;
+    private final CurrentUser user;
+
+    DecisionCaseResource(CaseService cases, CurrentUser user) {
         this.cases = cases;
+        this.user = user;
     }
 
     @GET
-    @Operation(summary = "Open cases, oldest first (at most 200), optionally of one buyer")
-    public List<CaseView> open(@QueryParam("buyerId") String buyerId) {
-        return cases.openCases(buyerId).stream().map(CaseView::from).toList();
+    @Operation(summary = "Open cases, oldest first (pageSize, at most 200), optionally of one buyer")
+    @APIResponse(responseCode = "400", description = "pageSize above 200 or below 1",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
+    public List<CaseView> open(@QueryParam("buyerId") String buyerId, @QueryParam("pageSize") @DefaultValue("200") int pageSize) {
+        Violations v = new Violations();
+        v.pageSize(pageSize, MAX_PAGE_SIZE);
+        v.throwIfAny();
+        return cases.openCases(buyerId, pageSize).stream().map(CaseView::from).toList();
     }
 
     @GET
@@ -48,6 +61,7 @@ public class DecisionCaseResource {
     @Operation(summary = "One case and how it was decided")
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
     public CaseView get(@PathParam("id") String id) {
         return CaseView.from(cases.find(id));
     }
@@ -56,31 +70,32 @@ public class DecisionCaseResource {
     @Path("/{id}/release")
     @Operation(summary = "Release the order: it reserves its amount and credit.order.decided APPROVED (RELEASED_BY_ANALYST) is published")
     @APIResponse(responseCode = "200", description = "RELEASED", content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "Missing X-User or comment",
+    @APIResponse(responseCode = "400", description = "Missing comment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already decided",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CaseView release(@PathParam("id") String id, @HeaderParam("X-User") String user, LimitResource.DecisionBody body) {
-        check(user, body);
-        return CaseView.from(cases.release(id, user, body.comment()));
+    @RolesAllowed(Roles.ANALYST)
+    public CaseView release(@PathParam("id") String id, LimitResource.DecisionBody body) {
+        check(body);
+        return CaseView.from(cases.release(id, user.name(), body.comment()));
     }
 
     @POST
     @Path("/{id}/reject")
     @Operation(summary = "Reject the order: credit.order.decided BLOCKED (REJECTED_BY_ANALYST) is published")
     @APIResponse(responseCode = "200", description = "REJECTED", content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "Missing X-User or comment",
+    @APIResponse(responseCode = "400", description = "Missing comment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already decided",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CaseView reject(@PathParam("id") String id, @HeaderParam("X-User") String user, LimitResource.DecisionBody body) {
-        check(user, body);
-        return CaseView.from(cases.reject(id, user, body.comment()));
+    @RolesAllowed(Roles.ANALYST)
+    public CaseView reject(@PathParam("id") String id, LimitResource.DecisionBody body) {
+        check(body);
+        return CaseView.from(cases.reject(id, user.name(), body.comment()));
     }
 
-    private static void check(String user, LimitResource.DecisionBody body) {
+    private static void check(LimitResource.DecisionBody body) {
         Violations v = new Violations();
-        v.user(user);
         v.text(body == null ? null : body.comment(), "comment", 512);
         v.throwIfAny();
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.creditcontrol.limits.exposure.Buyer;
+import io.creditcontrol.limits.security.Roles;
 import io.creditcontrol.limits.exposure.BuyerExposure;
 import io.creditcontrol.limits.exposure.Invoice;
 
@@ -47,6 +49,7 @@ public class ExposureResource {
             content = @Content(schema = @Schema(implementation = ExposureView.class)))
     @APIResponse(responseCode = "404", description = "No invoice, payment or master data of this buyer has been received",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.ERP, Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
     public ExposureView exposure(@Parameter(example = "B-100234") @PathParam("buyerId") String buyerId) {
         Buyer buyer = Buyer.findById(buyerId);
         if (buyer == null) {
@@ -74,6 +77,7 @@ public class ExposureResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Several buyers have an invoice with this number; name the buyer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.ERP, Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
     public InvoiceView invoice(@Parameter(example = "INV-2025-004711") @PathParam("invoiceNumber") String invoiceNumber,
             @Parameter(description = "The buyer whose invoice is meant", example = "B-100234") @QueryParam("buyerId") String buyerId) {
         LocalDate today = LocalDate.now(clock);

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.transaction.Transactional;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,12 +32,14 @@ import io.creditcontrol.limits.credit.CreditLimitHistory;
 import io.creditcontrol.limits.credit.InsuranceCover;
 import io.creditcontrol.limits.credit.LimitChangeRequest;
 import io.creditcontrol.limits.credit.LimitService;
+import io.creditcontrol.limits.security.CurrentUser;
+import io.creditcontrol.limits.security.Roles;
 import io.creditcontrol.limits.credit.LimitService.LimitRequestCommand;
 import io.creditcontrol.limits.exposure.Buyer;
 
 /**
- * Buyers' credit limits and the maker-checker requests that change them. The acting user comes
- * from the X-User header for now: temporary, until the security issue adds authentication.
+ * Buyers' credit limits and the maker-checker requests that change them. The acting user is the
+ * authenticated principal: an analyst requests, a different approver approves or rejects.
  */
 @Path("/api/v1")
 @Tag(name = "Credit limits", description = "Limits per buyer, their history, and maker-checker limit requests")
@@ -47,9 +48,11 @@ import io.creditcontrol.limits.exposure.Buyer;
 public class LimitResource {
 
     private final LimitService limits;
+    private final CurrentUser user;
 
-    LimitResource(LimitService limits) {
+    LimitResource(LimitService limits, CurrentUser user) {
         this.limits = limits;
+        this.user = user;
     }
 
     @GET
@@ -60,6 +63,7 @@ public class LimitResource {
             content = @Content(schema = @Schema(implementation = LimitView.class)))
     @APIResponse(responseCode = "404", description = "Unknown buyer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
     public LimitView limit(@PathParam("buyerId") String buyerId) {
         if (Buyer.findById(buyerId) == null) {
             throw ProblemException.unknown("buyerId", "Buyer " + buyerId + " is not known to limits-service");
@@ -76,15 +80,13 @@ public class LimitResource {
     @Path("/buyers/{buyerId}/limit-requests")
     @Operation(summary = "Request a manual limit (maker)", description = "Takes effect only when a different user approves it.")
     @APIResponse(responseCode = "201", description = "The request, PENDING", content = @Content(schema = @Schema(implementation = LimitRequestView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields or missing X-User, each named",
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown buyer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response request(@PathParam("buyerId") String buyerId,
-            @Parameter(description = "The analyst requesting (temporary, until authentication)", example = "analyst.meier") @HeaderParam("X-User") String user,
-            LimitRequestBody body) {
+    @RolesAllowed(Roles.ANALYST)
+    public Response request(@PathParam("buyerId") String buyerId, LimitRequestBody body) {
         Violations violations = new Violations();
-        violations.user(user);
         if (body == null) {
             violations.add("body", "is required");
             violations.throwIfAny();
@@ -98,7 +100,7 @@ public class LimitResource {
         violations.text(body.reason(), "reason", 512);
         violations.throwIfAny();
         LimitChangeRequest request = limits.request(new LimitRequestCommand(buyerId, body.amount(), body.currency(),
-                body.validFrom(), body.reviewDate(), body.reason(), user));
+                body.validFrom(), body.reviewDate(), body.reason(), user.name()));
         return Response.created(URI.create("/api/v1/limit-requests/" + request.id)).entity(LimitRequestView.from(request)).build();
     }
 
@@ -108,11 +110,11 @@ public class LimitResource {
             description = "While valid, the effective limit is min(internal limit, cover x (1 + uninsured tolerance share)) and the "
                     + "disputed exposure must fit within cover x share (credit.insurance.uninsured-tolerance-share, default 0.10).")
     @APIResponse(responseCode = "200", description = "The cover as recorded", content = @Content(schema = @Schema(implementation = CoverView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields or missing X-User, each named",
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CoverView recordCover(@PathParam("buyerId") String buyerId, @HeaderParam("X-User") String user, CoverBody body) {
+    @RolesAllowed(Roles.ANALYST)
+    public CoverView recordCover(@PathParam("buyerId") String buyerId, CoverBody body) {
         Violations v = new Violations();
-        v.user(user);
         if (body == null) {
             v.add("body", "is required");
             v.throwIfAny();
@@ -127,7 +129,7 @@ public class LimitResource {
         v.text(body.policyNumber(), "policyNumber", 64);
         v.throwIfAny();
         return CoverView.from(limits.recordCover(new LimitService.CoverCommand(buyerId, body.amount(), body.currency(),
-                body.validFrom(), body.validTo(), body.insurer(), body.policyNumber(), user)));
+                body.validFrom(), body.validTo(), body.insurer(), body.policyNumber(), user.name())));
     }
 
     @GET
@@ -136,6 +138,7 @@ public class LimitResource {
     @Operation(summary = "The insurer's cover recorded for the buyer")
     @APIResponse(responseCode = "404", description = "No cover recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
     public CoverView cover(@PathParam("buyerId") String buyerId) {
         InsuranceCover cover = InsuranceCover.findById(buyerId);
         if (cover == null) {
@@ -151,6 +154,7 @@ public class LimitResource {
     @APIResponse(responseCode = "200", description = "The request", content = @Content(schema = @Schema(implementation = LimitRequestView.class)))
     @APIResponse(responseCode = "404", description = "No such request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
     public LimitRequestView get(@PathParam("id") String id) {
         LimitChangeRequest request = LimitChangeRequest.findById(id);
         if (request == null) {
@@ -167,9 +171,10 @@ public class LimitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already approved or rejected",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LimitRequestView approve(@PathParam("id") String id, @HeaderParam("X-User") String user, DecisionBody body) {
-        checkDecider(user, body, false);
-        return LimitRequestView.from(limits.approve(id, user, body == null ? null : body.comment()));
+    @RolesAllowed(Roles.APPROVER)
+    public LimitRequestView approve(@PathParam("id") String id, DecisionBody body) {
+        checkDecider(body, false);
+        return LimitRequestView.from(limits.approve(id, user.name(), body == null ? null : body.comment()));
     }
 
     @POST
@@ -180,14 +185,14 @@ public class LimitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already approved or rejected",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LimitRequestView reject(@PathParam("id") String id, @HeaderParam("X-User") String user, DecisionBody body) {
-        checkDecider(user, body, true);
-        return LimitRequestView.from(limits.reject(id, user, body.comment()));
+    @RolesAllowed(Roles.APPROVER)
+    public LimitRequestView reject(@PathParam("id") String id, DecisionBody body) {
+        checkDecider(body, true);
+        return LimitRequestView.from(limits.reject(id, user.name(), body.comment()));
     }
 
-    private static void checkDecider(String user, DecisionBody body, boolean commentRequired) {
+    private static void checkDecider(DecisionBody body, boolean commentRequired) {
         Violations violations = new Violations();
-        violations.user(user);
         if (commentRequired) {
             violations.text(body == null ? null : body.comment(), "comment", 512);
         } else if (body != null && body.comment() != null) {

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.transaction.Transactional;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,12 +28,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.creditcontrol.limits.credit.CreditPolicy;
 import io.creditcontrol.limits.credit.GroupLimit;
+import io.creditcontrol.limits.credit.GroupLimitRequest;
+import io.creditcontrol.limits.credit.LimitChangeRequest;
 import io.creditcontrol.limits.credit.PolicyGrade;
 import io.creditcontrol.limits.credit.PolicyService;
 import io.creditcontrol.limits.credit.PolicyService.GradeRule;
 import io.creditcontrol.limits.credit.PolicyService.NewPolicy;
+import io.creditcontrol.limits.security.CurrentUser;
+import io.creditcontrol.limits.security.Roles;
 
 /** Administration: the versioned credit policy and the FX rates exposure is converted with. */
 @Path("/api/v1")
@@ -40,10 +48,14 @@ import io.creditcontrol.limits.credit.PolicyService.NewPolicy;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PolicyResource {
 
-    private final PolicyService policies;
+    static final int MAX_PAGE_SIZE = 200;
 
-    PolicyResource(PolicyService policies) {
+    private final PolicyService policies;
+    private final CurrentUser user;
+
+    PolicyResource(PolicyService policies, CurrentUser user) {
         this.policies = policies;
+        this.user = user;
     }
 
     @GET
@@ -51,6 +63,7 @@ public class PolicyResource {
     @Transactional
     @Operation(summary = "The policy version in force for new decisions")
     @APIResponse(responseCode = "200", description = "The current policy", content = @Content(schema = @Schema(implementation = PolicyView.class)))
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
     public PolicyView current() {
         return PolicyView.from(CreditPolicy.current());
     }
@@ -58,9 +71,15 @@ public class PolicyResource {
     @GET
     @Path("/credit-policy/versions")
     @Transactional
-    @Operation(summary = "Every policy version, newest first (the audit trail of policy changes)")
-    public List<PolicyView> versions() {
-        return CreditPolicy.<CreditPolicy>list("order by version desc").stream().map(PolicyView::from).toList();
+    @Operation(summary = "Policy versions, newest first (the audit trail of policy changes); pageSize at most 200")
+    @APIResponse(responseCode = "400", description = "pageSize above 200 or below 1",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
+    public List<PolicyView> versions(@QueryParam("pageSize") @DefaultValue("50") int pageSize) {
+        Violations v = new Violations();
+        v.pageSize(pageSize, MAX_PAGE_SIZE);
+        v.throwIfAny();
+        return CreditPolicy.<CreditPolicy>find("order by version desc").page(0, pageSize).list().stream().map(PolicyView::from).toList();
     }
 
     @GET
@@ -69,6 +88,7 @@ public class PolicyResource {
     @Operation(summary = "One policy version")
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
     public PolicyView version(@PathParam("version") int version) {
         CreditPolicy policy = CreditPolicy.findById(version);
         if (policy == null) {
@@ -81,11 +101,11 @@ public class PolicyResource {
     @Path("/credit-policy")
     @Operation(summary = "Publish a new policy version", description = "All ten grades must be given. Takes effect for new decisions.")
     @APIResponse(responseCode = "201", description = "The new version", content = @Content(schema = @Schema(implementation = PolicyView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields or missing X-User, each named",
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response publish(@HeaderParam("X-User") String user, NewPolicy body) {
+    @RolesAllowed(Roles.ADMIN)
+    public Response publish(NewPolicy body) {
         Violations v = new Violations();
-        v.user(user);
         if (body == null) {
             v.add("body", "is required");
             v.throwIfAny();
@@ -114,7 +134,7 @@ public class PolicyResource {
         }
         v.check(seen.size() == 10, "grades", "must give each grade 1..10 exactly once");
         v.throwIfAny();
-        CreditPolicy policy = policies.publish(body, user);
+        CreditPolicy policy = policies.publish(body, user.name());
         return Response.created(URI.create("/api/v1/credit-policy/versions/" + policy.version)).entity(PolicyView.from(policy)).build();
     }
 
@@ -122,11 +142,11 @@ public class PolicyResource {
     @Path("/fx-rates/{from}/{to}")
     @Operation(summary = "Set the rate used to convert exposure and orders: 1 unit of from = rate units of to")
     @APIResponse(responseCode = "200", description = "The rate as stored", content = @Content(schema = @Schema(implementation = RateView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid currency, rate or missing X-User, each named",
+    @APIResponse(responseCode = "400", description = "Invalid currency or rate, each named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RateView setRate(@PathParam("from") String from, @PathParam("to") String to, @HeaderParam("X-User") String user, RateBody body) {
+    @RolesAllowed(Roles.ADMIN)
+    public RateView setRate(@PathParam("from") String from, @PathParam("to") String to, RateBody body) {
         Violations v = new Violations();
-        v.user(user);
         v.currency(from, "from");
         v.currency(to, "to");
         if (v.check(body != null && body.rate() != null, "rate", "is required")) {
@@ -135,20 +155,21 @@ public class PolicyResource {
         }
         v.check(from == null || !from.equals(to), "to", "must differ from from");
         v.throwIfAny();
-        policies.setRate(from, to, body.rate(), user);
-        return new RateView(from, to, body.rate(), user);
+        policies.setRate(from, to, body.rate(), user.name());
+        return new RateView(from, to, body.rate(), user.name());
     }
 
-    @PUT
-    @Path("/groups/{parentId}/credit-limit")
-    @Operation(summary = "Set the limit on the combined exposure of a group (the parent and every buyer naming it as parent)",
-            description = "Audited (who, when, why). Orders of group members beyond the group's headroom are REFERRED with GROUP_LIMIT_EXCEEDED.")
-    @APIResponse(responseCode = "200", description = "The group limit", content = @Content(schema = @Schema(implementation = GroupLimitView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields or missing X-User, each named",
+    @POST
+    @Path("/groups/{parentId}/limit-requests")
+    @Operation(summary = "Request a limit on the combined exposure of a group (maker)",
+            description = "The group is the parent and every buyer naming it as parent. Takes effect only when a different user "
+                    + "approves it; orders of members beyond the group's headroom are then REFERRED with GROUP_LIMIT_EXCEEDED.")
+    @APIResponse(responseCode = "201", description = "The request, PENDING", content = @Content(schema = @Schema(implementation = GroupLimitRequestView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public GroupLimitView setGroupLimit(@PathParam("parentId") String parentId, @HeaderParam("X-User") String user, GroupLimitBody body) {
+    @RolesAllowed(Roles.ANALYST)
+    public Response requestGroupLimit(@PathParam("parentId") String parentId, GroupLimitBody body) {
         Violations v = new Violations();
-        v.user(user);
         v.id(parentId, "parentId");
         if (body == null) {
             v.add("body", "is required");
@@ -158,8 +179,50 @@ public class PolicyResource {
         v.amount(body.amount(), "amount", digits, true);
         v.text(body.reason(), "reason", 512);
         v.throwIfAny();
-        GroupLimit limit = policies.setGroupLimit(parentId, body.amount(), body.currency(), body.reason(), user);
-        return new GroupLimitView(limit.parentId, limit.amount, limit.currency, limit.reason, limit.setBy, limit.setAt);
+        GroupLimitRequest request = policies.requestGroupLimit(parentId, body.amount(), body.currency(), body.reason(), user.name());
+        return Response.created(URI.create("/api/v1/group-limit-requests/" + request.id)).entity(GroupLimitRequestView.from(request)).build();
+    }
+
+    @GET
+    @Path("/group-limit-requests/{id}")
+    @Operation(summary = "A group limit request and how it was decided")
+    @APIResponse(responseCode = "404", description = "No such request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
+    public GroupLimitRequestView groupLimitRequest(@PathParam("id") String id) {
+        return GroupLimitRequestView.from(policies.groupRequest(id));
+    }
+
+    @POST
+    @Path("/group-limit-requests/{id}/approve")
+    @Operation(summary = "Approve a group limit request (checker): the group limit takes effect")
+    @APIResponse(responseCode = "200", description = "APPROVED", content = @Content(schema = @Schema(implementation = GroupLimitRequestView.class)))
+    @APIResponse(responseCode = "403", description = "The approver is the requester (four eyes)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already approved or rejected",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.APPROVER)
+    public GroupLimitRequestView approveGroupLimit(@PathParam("id") String id, LimitResource.DecisionBody body) {
+        Violations v = new Violations();
+        if (body != null && body.comment() != null) {
+            v.check(body.comment().length() <= 512, "comment", "must be at most 512 characters");
+        }
+        v.throwIfAny();
+        return GroupLimitRequestView.from(policies.approveGroupLimit(id, user.name(), body == null ? null : body.comment()));
+    }
+
+    @POST
+    @Path("/group-limit-requests/{id}/reject")
+    @Operation(summary = "Reject a group limit request (checker); a comment is required")
+    @APIResponse(responseCode = "200", description = "REJECTED", content = @Content(schema = @Schema(implementation = GroupLimitRequestView.class)))
+    @APIResponse(responseCode = "403", description = "The rejecter is the requester (four eyes)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.APPROVER)
+    public GroupLimitRequestView rejectGroupLimit(@PathParam("id") String id, LimitResource.DecisionBody body) {
+        Violations v = new Violations();
+        v.text(body == null ? null : body.comment(), "comment", 512);
+        v.throwIfAny();
+        return GroupLimitRequestView.from(policies.rejectGroupLimit(id, user.name(), body.comment()));
     }
 
     @GET
@@ -168,19 +231,34 @@ public class PolicyResource {
     @Operation(summary = "The group limit of a parent buyer's group")
     @APIResponse(responseCode = "404", description = "No group limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
     public GroupLimitView groupLimit(@PathParam("parentId") String parentId) {
         GroupLimit limit = GroupLimit.findById(parentId);
         if (limit == null) {
             throw new NotFoundException("No group limit is set for group " + parentId);
         }
-        return new GroupLimitView(limit.parentId, limit.amount, limit.currency, limit.reason, limit.setBy, limit.setAt);
+        return new GroupLimitView(limit.parentId, limit.amount, limit.currency, limit.reason, limit.requestedBy, limit.setBy, limit.setAt);
     }
 
+    @Schema(description = "A group limit an analyst asks for")
     public record GroupLimitBody(@Schema(example = "500000.00") BigDecimal amount, @Schema(example = "EUR") String currency,
             @Schema(example = "Group accounts 2025") String reason) {
     }
 
-    public record GroupLimitView(String parentId, BigDecimal amount, String currency, String reason, String setBy, Instant setAt) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GroupLimitView(String parentId, BigDecimal amount, String currency, String reason, String requestedBy,
+            @Schema(description = "The approver") String setBy, Instant setAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GroupLimitRequestView(String id, String parentId, BigDecimal amount, String currency, String reason,
+            LimitChangeRequest.Status status, String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt,
+            String decisionComment) {
+
+        static GroupLimitRequestView from(GroupLimitRequest r) {
+            return new GroupLimitRequestView(r.id, r.parentId, r.amount, r.currency, r.reason, r.status, r.requestedBy,
+                    r.requestedAt, r.decidedBy, r.decidedAt, r.decisionComment);
+        }
     }
 
     public record RateBody(@Schema(example = "0.92") BigDecimal rate) {

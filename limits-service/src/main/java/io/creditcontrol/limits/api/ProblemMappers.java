@@ -34,6 +34,40 @@ public class ProblemMappers {
         return unreadableBody(e, uri);
     }
 
+    /**
+     * A body carrying a field the client does not own or that does not exist ("exposure", "limit",
+     * "status", ...): 400 naming it (quarkus.jackson.fail-on-unknown-properties=true).
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 200)
+    public Response unknownField(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(e.getPropertyName());
+        return respond(Problem.of("invalid-request", "Invalid request", 400,
+                "The request body has a field this request does not accept; nothing was changed")
+                .withViolations(java.util.List.of(new Problem.Violation(field, "is not a field of this request"))), uri);
+    }
+
+    /** The token's roles do not include one the endpoint names: 403 problem. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, "Your roles do not allow this request"), uri);
+    }
+
+    /** No (valid) token reached a secured method: 401 problem with the bearer challenge. */
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of("unauthorized", "Unauthorized", 401, "A valid bearer token is required"), uri))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** Too many requests from one user (credit.rate-limit.*): 429 with Retry-After in seconds. */
+    @ServerExceptionMapper
+    public Response rateLimited(io.creditcontrol.limits.security.RateLimitedException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of("rate-limited", "Too many requests", 429, e.getMessage()), uri))
+                .header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
     /** A body that is no JSON: 400. */
     @ServerExceptionMapper
     public Response unreadableBody(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {

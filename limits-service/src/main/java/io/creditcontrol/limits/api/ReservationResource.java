@@ -1,7 +1,7 @@
 package io.creditcontrol.limits.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.creditcontrol.limits.api.CreditCheckResource.ReservationView;
 import io.creditcontrol.limits.credit.ReservationService;
+import io.creditcontrol.limits.security.CurrentUser;
+import io.creditcontrol.limits.security.Roles;
 
 /** Ends or firms up the hold of an approved order. */
 @Path("/api/v1/reservations")
@@ -24,9 +26,11 @@ import io.creditcontrol.limits.credit.ReservationService;
 public class ReservationResource {
 
     private final ReservationService reservations;
+    private final CurrentUser user;
 
-    ReservationResource(ReservationService reservations) {
+    ReservationResource(ReservationService reservations, CurrentUser user) {
         this.reservations = reservations;
+        this.user = user;
     }
 
     @GET
@@ -35,6 +39,7 @@ public class ReservationResource {
     @APIResponse(responseCode = "200", description = "The reservation", content = @Content(schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "404", description = "No such reservation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.ERP, Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
     public ReservationView get(@PathParam("id") String id) {
         return ReservationView.from(reservations.find(id));
     }
@@ -45,8 +50,9 @@ public class ReservationResource {
     @APIResponse(responseCode = "200", description = "Released", content = @Content(schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "409", description = "The reservation was already invoiced, released or expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReservationView release(@PathParam("id") String id, @HeaderParam("X-User") String user) {
-        return ReservationView.from(reservations.release(id, actor(user)));
+    @RolesAllowed(Roles.ERP)
+    public ReservationView release(@PathParam("id") String id) {
+        return ReservationView.from(reservations.release(id, user.name()));
     }
 
     @POST
@@ -55,12 +61,8 @@ public class ReservationResource {
     @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "409", description = "The reservation was already invoiced, released or expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReservationView confirm(@PathParam("id") String id, @HeaderParam("X-User") String user) {
-        return ReservationView.from(reservations.confirm(id, actor(user)));
-    }
-
-    /** ERP systems release and confirm; X-User (temporary, until authentication) names who, "erp" when absent. */
-    private static String actor(String user) {
-        return user == null || user.isBlank() ? "erp" : user.length() > 64 ? user.substring(0, 64) : user;
+    @RolesAllowed(Roles.ERP)
+    public ReservationView confirm(@PathParam("id") String id) {
+        return ReservationView.from(reservations.confirm(id, user.name()));
     }
 }

@@ -40,11 +40,9 @@ final class Violations {
         }
     }
 
-    /** The user a request acts for; until the security issue adds authentication it comes from the X-User header. */
-    void user(String value) {
-        if (check(value != null && !value.isBlank(), "X-User", "header is required: the user this request acts for")) {
-            check(value.length() <= 64, "X-User", "must be at most 64 characters");
-        }
+    /** A list's page size: 1 to {@code max}. */
+    void pageSize(int value, int max) {
+        check(value >= 1 && value <= max, "pageSize", "must be between 1 and " + max);
     }
 
     /** An ISO 4217 code; returns its minor-unit digits, or -1 when it is no currency. */

@@ -47,11 +47,11 @@ public class CaseService {
     }
 
     @Transactional
-    public List<DecisionCase> openCases(String buyerId) {
+    public List<DecisionCase> openCases(String buyerId, int pageSize) {
         if (buyerId != null && !buyerId.isBlank()) {
-            return DecisionCase.find("status = ?1 and buyerId = ?2 order by openedAt", DecisionCase.Status.OPEN, buyerId).page(0, 200).list();
+            return DecisionCase.find("status = ?1 and buyerId = ?2 order by openedAt", DecisionCase.Status.OPEN, buyerId).page(0, pageSize).list();
         }
-        return DecisionCase.find("status = ?1 order by openedAt", DecisionCase.Status.OPEN).page(0, 200).list();
+        return DecisionCase.find("status = ?1 order by openedAt", DecisionCase.Status.OPEN).page(0, pageSize).list();
     }
 
     @Transactional

@@ -19,8 +19,9 @@ import io.creditcontrol.limits.messaging.events.CollectionsEvents.SupplyStopReco
  * transaction under the buyer's lock:
  * <ul>
  * <li>the <b>dunning level</b> of each invoice: how many dunning steps were executed on it after
- *     its due date (pre-due reminders do not count; the same step sent again on the same day is a
- *     repeat). The buyer's dunning level is the highest over its open invoices.
+ *     its due date (pre-due reminders, instalment reminders of a payment plan and insurer-deadline
+ *     notices do not count, by the event's {@code cause}; the same step sent again on the same day
+ *     is a repeat). The buyer's dunning level is the highest over its open invoices.
  * <li>the <b>collections escalation</b>: collections recommended stopping supply. Orders are
  *     blocked while the buyer still has overdue items; once everything overdue is paid the
  *     escalation lapses by itself.
@@ -43,6 +44,9 @@ public class CollectionsView {
     public void dunningStepExecuted(DunningStepExecuted step) {
         if (step.daysPastDue() < 0) {
             return; // a reminder before the due date is service, not dunning
+        }
+        if (!step.isDunning()) {
+            return; // an instalment reminder (PAYMENT_PLAN) or an insurer-deadline notice does not raise the dunning level
         }
         Buyer.lock(step.buyerId());
         List<?> known = em.createNativeQuery("SELECT last_step, last_executed_on FROM invoice_dunning WHERE buyer_id = ?1 AND invoice_number = ?2")

@@ -2,6 +2,10 @@ package io.creditcontrol.limits.credit;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +16,14 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import io.creditcontrol.limits.api.ProblemException;
 import io.creditcontrol.limits.config.CreditConfig;
 import io.creditcontrol.limits.config.DunningConfig;
-import io.creditcontrol.limits.exposure.Buyer;
+import io.creditcontrol.limits.messaging.CloudEvent;
 
 /**
  * The real-time credit check of an order. The rules ({@link CreditRules}) are evaluated on what
@@ -36,19 +40,24 @@ import io.creditcontrol.limits.exposure.Buyer;
  * referred with LIMIT_EXCEEDED. The decision, the reservation and the credit.order.decided event
  * are written in the same transaction; the idempotency key is unique, so a concurrent repeat of
  * the same request fails on it, rolls back whatever it reserved and is answered from the first.
+ * The database work is done by {@link CreditCheckStore} in four round trips (facts, reservation,
+ * the inserts, commit); the policy and FX rates come from {@link ReferenceData}.
  */
 @ApplicationScoped
 public class CreditCheckService {
 
     private final Clock clock;
-    private final EntityManager em;
+    private final CreditCheckStore store;
+    private final ReferenceData reference;
     private final CreditEvents events;
     private final CreditConfig config;
     private final DunningConfig dunning;
 
-    CreditCheckService(Clock clock, EntityManager em, CreditEvents events, CreditConfig config, DunningConfig dunning) {
+    CreditCheckService(Clock clock, CreditCheckStore store, ReferenceData reference, CreditEvents events, CreditConfig config,
+            DunningConfig dunning) {
         this.clock = clock;
-        this.em = em;
+        this.store = store;
+        this.reference = reference;
         this.events = events;
         this.config = config;
         this.dunning = dunning;
@@ -64,58 +73,70 @@ public class CreditCheckService {
 
     @Transactional
     public Outcome check(CheckCommand command) {
-        CreditDecision earlier = CreditDecision.byKey(command.idempotencyKey());
-        if (earlier != null) {
-            return replay(earlier, command);
-        }
-        Evaluation evaluation = evaluate(command);
-        CreditRules.Assessment assessment = evaluation.assessment();
-        Reservation reservation = null;
-        BigDecimal exposureBefore;
-        if (assessment.decision().reserves() && groupExceeded(command, evaluation, true)) {
-            assessment = assessment.with(Decision.REFERRED, CreditRules.GROUP_LIMIT_EXCEEDED);
-        }
-        if (assessment.decision().reserves()) {
-            if (reserve(command.buyerId(), evaluation)) {
-                exposureBefore = ownRow(command.buyerId(), evaluation.limitCurrency())
-                        .add(evaluation.otherCurrencies()).subtract(evaluation.amountInLimitCurrency());
-                reservation = new Reservation();
-                reservation.id = UUID.randomUUID().toString();
-                reservation.buyerId = command.buyerId();
-                reservation.orderReference = command.orderReference();
-                reservation.currency = evaluation.limitCurrency();
-                reservation.amount = evaluation.amountInLimitCurrency();
-                reservation.status = Reservation.Status.ACTIVE;
-                reservation.createdAt = clock.instant();
-                reservation.expiresAt = reservation.createdAt.plus(Duration.ofHours(evaluation.policy().reservationHours));
-            } else {
-                assessment = assessment.limitExceeded();
-                exposureBefore = evaluation.exposure(ownRow(command.buyerId(), evaluation.limitCurrency()));
+        try (Connection connection = store.connection()) {
+            LocalDate today = LocalDate.now(clock);
+            CreditCheckStore.Facts facts = store.facts(connection, command.buyerId(), command.idempotencyKey(), today);
+            if (facts == null || facts.earlierDecisionId() != null) {
+                CreditDecision earlier = CreditDecision.byKey(command.idempotencyKey());
+                if (earlier != null) {
+                    return replay(earlier, command);
+                }
+                throw unknownBuyer(command.buyerId());
             }
-        } else {
-            exposureBefore = evaluation.exposure(ownRow(command.buyerId(), evaluation.limitCurrency()));
+            Evaluation evaluation = evaluate(connection, command, facts, today);
+            CreditRules.Assessment assessment = evaluation.assessment();
+            Reservation reservation = null;
+            BigDecimal exposureBefore;
+            Instant now = clock.instant();
+            if (assessment.decision().reserves() && facts.groupLimitCurrency() != null
+                    && groupExceeded(connection, command, facts, evaluation.rates(), true)) {
+                assessment = assessment.with(Decision.REFERRED, CreditRules.GROUP_LIMIT_EXCEEDED);
+            }
+            if (assessment.decision().reserves()) {
+                BigDecimal rowAfter = store.reserve(connection, command.buyerId(), evaluation.limitCurrency(),
+                        evaluation.amountInLimitCurrency(), evaluation.otherCurrencies(), evaluation.limit(), now);
+                if (rowAfter != null) {
+                    exposureBefore = rowAfter.add(evaluation.otherCurrencies()).subtract(evaluation.amountInLimitCurrency());
+                    reservation = new Reservation();
+                    reservation.id = UUID.randomUUID().toString();
+                    reservation.buyerId = command.buyerId();
+                    reservation.orderReference = command.orderReference();
+                    reservation.currency = evaluation.limitCurrency();
+                    reservation.amount = evaluation.amountInLimitCurrency();
+                    reservation.status = Reservation.Status.ACTIVE;
+                    reservation.createdAt = now;
+                    reservation.expiresAt = now.plus(Duration.ofHours(evaluation.policy().reservationHours()));
+                } else {
+                    assessment = assessment.limitExceeded();
+                    // read again: the row another order just changed is why this one found no headroom
+                    exposureBefore = evaluation.exposure(store.ownRow(connection, command.buyerId(), evaluation.limitCurrency()));
+                }
+            } else {
+                exposureBefore = evaluation.exposure(evaluation.ownRow());
+            }
+            CreditDecision decision = decision(command, evaluation, assessment, exposureBefore);
+            decision.idempotencyKey = command.idempotencyKey();
+            DecisionCase opened = null;
+            if (reservation != null) {
+                decision.reservationId = reservation.id;
+            }
+            if (!decision.decision.reserves()) {
+                // referred and blocked orders wait for an analyst
+                opened = new DecisionCase();
+                opened.id = UUID.randomUUID().toString();
+                opened.decisionId = decision.id;
+                opened.buyerId = decision.buyerId;
+                opened.orderReference = decision.orderReference;
+                opened.status = DecisionCase.Status.OPEN;
+                opened.openedAt = decision.decidedAt;
+                decision.caseId = opened.id;
+            }
+            CloudEvent event = events.orderDecidedEvent(decision);
+            store.insert(connection, decision, reservation, opened, CreditEvents.TOPIC, event, events.json(event), now);
+            return new Outcome(decision, reservation, false);
+        } catch (SQLException e) {
+            throw new PersistenceException("Credit check of order " + command.orderReference() + " failed", e);
         }
-        CreditDecision decision = decision(command, evaluation, assessment, exposureBefore);
-        decision.idempotencyKey = command.idempotencyKey();
-        if (reservation != null) {
-            reservation.persist();
-            decision.reservationId = reservation.id;
-        }
-        if (!decision.decision.reserves()) {
-            // referred and blocked orders wait for an analyst
-            DecisionCase opened = new DecisionCase();
-            opened.id = UUID.randomUUID().toString();
-            opened.decisionId = decision.id;
-            opened.buyerId = decision.buyerId;
-            opened.orderReference = decision.orderReference;
-            opened.status = DecisionCase.Status.OPEN;
-            opened.openedAt = decision.decidedAt;
-            opened.persist();
-            decision.caseId = opened.id;
-        }
-        decision.persist();
-        events.orderDecided(decision);
-        return new Outcome(decision, reservation, false);
     }
 
     /** The stored answer to a request repeated with the same idempotency key; nothing more is reserved. */
@@ -136,24 +157,48 @@ public class CreditCheckService {
                             + earlier.buyerId + " over " + earlier.amount.toPlainString() + " " + earlier.currency
                             + "; a different request needs a different key");
         }
-        Reservation reservation = earlier.reservationId == null ? null : Reservation.findById(earlier.reservationId);
-        return new Outcome(earlier, reservation, true);
+        CreditDecision answer = earlier;
+        if (earlier.caseId != null) {
+            // an analyst has decided the order's case since: the repeat gets that decision (and its reservation)
+            CreditDecision analysts = CreditDecision.byKey("case:" + earlier.caseId);
+            if (analysts != null) {
+                answer = analysts;
+            }
+        }
+        Reservation reservation = answer.reservationId == null ? null : Reservation.findById(answer.reservationId);
+        return new Outcome(answer, reservation, true);
     }
 
-    /** The decision the check would take now, without reserving, storing or announcing anything (quoting). */
-    @Transactional
+    /**
+     * The decision the check would take now, without reserving, storing or announcing anything
+     * (quoting): one read-only statement outside any transaction, the policy and FX rates from memory.
+     */
     public CreditDecision whatIf(CheckCommand command) {
-        Evaluation evaluation = evaluate(command);
-        BigDecimal exposure = evaluation.exposure(ownRow(command.buyerId(), evaluation.limitCurrency()));
-        CreditRules.Assessment assessment = evaluation.assessment();
-        if (assessment.decision().reserves()
-                && exposure.add(evaluation.amountInLimitCurrency()).compareTo(evaluation.limit()) > 0) {
-            assessment = assessment.limitExceeded();
+        try (Connection connection = store.connection()) {
+            LocalDate today = LocalDate.now(clock);
+            CreditCheckStore.Facts facts = store.facts(connection, command.buyerId(), null, today);
+            if (facts == null) {
+                throw unknownBuyer(command.buyerId());
+            }
+            Evaluation evaluation = evaluate(connection, command, facts, today);
+            BigDecimal exposure = evaluation.exposure(evaluation.ownRow());
+            CreditRules.Assessment assessment = evaluation.assessment();
+            if (assessment.decision().reserves()
+                    && exposure.add(evaluation.amountInLimitCurrency()).compareTo(evaluation.limit()) > 0) {
+                assessment = assessment.limitExceeded();
+            }
+            if (assessment.decision().reserves() && facts.groupLimitCurrency() != null
+                    && groupExceeded(connection, command, facts, evaluation.rates(), false)) {
+                assessment = assessment.with(Decision.REFERRED, CreditRules.GROUP_LIMIT_EXCEEDED);
+            }
+            return decision(command, evaluation, assessment, exposure);
+        } catch (SQLException e) {
+            throw new PersistenceException("What-if check of order " + command.orderReference() + " failed", e);
         }
-        if (assessment.decision().reserves() && groupExceeded(command, evaluation, false)) {
-            assessment = assessment.with(Decision.REFERRED, CreditRules.GROUP_LIMIT_EXCEEDED);
-        }
-        return decision(command, evaluation, assessment, exposure);
+    }
+
+    private static ProblemException unknownBuyer(String buyerId) {
+        return ProblemException.unknown("buyerId", "Buyer " + buyerId + " is not known to limits-service");
     }
 
     @Transactional
@@ -183,7 +228,7 @@ public class CreditCheckService {
         decision.exposure = exposure;
         decision.headroom = evaluation.limit().subtract(exposure);
         decision.fxRate = evaluation.orderRate();
-        decision.policyVersion = evaluation.policy().version;
+        decision.policyVersion = evaluation.policy().version();
         decision.decidedAt = clock.instant();
         return decision;
     }
@@ -194,142 +239,123 @@ public class CreditCheckService {
      * at a time against the group's headroom; buyers in no group with a limit take no lock.
      * An exposure that cannot be converted into the group limit's currency counts as exceeding.
      */
-    private boolean groupExceeded(CheckCommand command, Evaluation evaluation, boolean lock) {
-        Buyer buyer = Buyer.findById(command.buyerId());
-        String group = buyer.parentId != null ? buyer.parentId : buyer.buyerId;
-        GroupLimit limit = lock ? em.find(GroupLimit.class, group, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                : GroupLimit.findById(group);
-        if (limit == null) {
-            return false;
+    private boolean groupExceeded(Connection connection, CheckCommand command, CreditCheckStore.Facts facts,
+            ReferenceData.Rates rates, boolean lock) throws SQLException {
+        String group = facts.parentId() != null ? facts.parentId() : command.buyerId();
+        BigDecimal limitAmount;
+        String limitCurrency;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT amount, currency FROM group_limit WHERE parent_id = ?" + (lock ? " FOR UPDATE" : ""))) {
+            select.setString(1, group);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return false;
+                }
+                limitAmount = row.getBigDecimal(1);
+                limitCurrency = row.getString(2);
+            }
         }
-        BigDecimal orderRate = FxRate.rate(command.currency(), limit.currency);
+        BigDecimal orderRate = rates.rate(command.currency(), limitCurrency);
         if (orderRate == null) {
             return true;
         }
         BigDecimal combined = command.amount().multiply(orderRate);
-        for (Object row : em.createNativeQuery("SELECT e.currency, e.open_amount + e.reserved_amount FROM buyer_exposure e"
-                + " JOIN buyer b ON b.buyer_id = e.buyer_id WHERE b.buyer_id = ?1 OR b.parent_id = ?1")
-                .setParameter(1, group).getResultList()) {
-            Object[] columns = (Object[]) row;
-            BigDecimal amount = (BigDecimal) columns[1];
-            if (amount.signum() == 0) {
-                continue;
+        try (PreparedStatement select = connection.prepareStatement("SELECT e.currency, e.open_amount + e.reserved_amount"
+                + " FROM buyer_exposure e JOIN buyer b ON b.buyer_id = e.buyer_id WHERE b.buyer_id = ? OR b.parent_id = ?")) {
+            select.setString(1, group);
+            select.setString(2, group);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    BigDecimal amount = row.getBigDecimal(2);
+                    if (amount.signum() == 0) {
+                        continue;
+                    }
+                    BigDecimal rate = rates.rate(row.getString(1), limitCurrency);
+                    if (rate == null) {
+                        return true;
+                    }
+                    combined = combined.add(amount.multiply(rate));
+                }
             }
-            BigDecimal rate = FxRate.rate((String) columns[0], limit.currency);
-            if (rate == null) {
-                return true;
-            }
-            combined = combined.add(amount.multiply(rate));
         }
-        return combined.compareTo(limit.amount) > 0;
+        return combined.compareTo(limitAmount) > 0;
     }
 
-    private boolean reserve(String buyerId, Evaluation evaluation) {
-        int updated = em.createNativeQuery("UPDATE buyer_exposure SET reserved_amount = reserved_amount + ?1, updated_at = ?2"
-                + " WHERE buyer_id = ?3 AND currency = ?4 AND open_amount + reserved_amount + ?5 + ?6 <= ?7")
-                .setParameter(1, evaluation.amountInLimitCurrency())
-                .setParameter(2, clock.instant())
-                .setParameter(3, buyerId)
-                .setParameter(4, evaluation.limitCurrency())
-                .setParameter(5, evaluation.amountInLimitCurrency())
-                .setParameter(6, evaluation.otherCurrencies())
-                .setParameter(7, evaluation.limit())
-                .executeUpdate();
-        return updated == 1;
-    }
+    /** Everything the rules and the reservation need, from the buyer's facts and the cached policy and rates; no lock taken. */
+    private Evaluation evaluate(Connection connection, CheckCommand command, CreditCheckStore.Facts facts, LocalDate today)
+            throws SQLException {
+        ReferenceData.Policy policy = reference.policy(connection, facts.policyVersion());
+        ReferenceData.Rates rates = reference.rates(connection, facts.fxVersion());
+        Integer grade = facts.grade();
+        CreditRules.GradeTerms gradeTerms = grade == null ? null : policy.grades().get(grade);
+        boolean hasLimit = facts.limit() != null;
+        String limitCurrency = hasLimit ? facts.limitCurrency() : policy.currency();
 
-    /** open + reserved on the buyer's row in the limit's currency, read fresh (not from the session). */
-    private BigDecimal ownRow(String buyerId, String currency) {
-        List<?> rows = em.createNativeQuery("SELECT open_amount + reserved_amount FROM buyer_exposure WHERE buyer_id = ?1 AND currency = ?2")
-                .setParameter(1, buyerId).setParameter(2, currency).getResultList();
-        return rows.isEmpty() ? BigDecimal.ZERO : (BigDecimal) rows.get(0);
-    }
-
-    /** Everything the rules and the reservation need, read without taking any lock. */
-    private Evaluation evaluate(CheckCommand command) {
-        String buyerId = command.buyerId();
-        if (Buyer.findById(buyerId) == null) {
-            throw ProblemException.unknown("buyerId", "Buyer " + buyerId + " is not known to limits-service");
-        }
-        LocalDate today = LocalDate.now(clock);
-        CreditPolicy policy = CreditPolicy.current();
-        CreditLimit limit = CreditLimit.findById(buyerId);
-        BuyerGrade grade = BuyerGrade.findById(buyerId);
-        PolicyGrade gradeTerms = grade == null ? null : policy.grade(grade.grade);
-        String limitCurrency = limit == null ? policy.currency : limit.currency;
-
-        BigDecimal orderRate = FxRate.rate(command.currency(), limitCurrency);
-        BigDecimal policyRate = FxRate.rate(command.currency(), policy.currency);
+        BigDecimal orderRate = rates.rate(command.currency(), limitCurrency);
+        BigDecimal policyRate = rates.rate(command.currency(), policy.currency());
         boolean ratesComplete = orderRate != null && policyRate != null;
         BigDecimal amountInLimit = orderRate == null ? command.amount() : command.amount().multiply(orderRate).setScale(4, RoundingMode.HALF_UP);
         BigDecimal amountInPolicy = policyRate == null ? null : command.amount().multiply(policyRate).setScale(4, RoundingMode.HALF_UP);
 
         BigDecimal others = BigDecimal.ZERO;
         BigDecimal disputed = BigDecimal.ZERO;
-        for (Object row : em.createNativeQuery("SELECT currency, open_amount + reserved_amount, disputed_amount FROM buyer_exposure"
-                + " WHERE buyer_id = ?1").setParameter(1, buyerId).getResultList()) {
-            Object[] columns = (Object[]) row;
-            String currency = (String) columns[0];
-            BigDecimal amount = (BigDecimal) columns[1];
-            BigDecimal disputedHere = (BigDecimal) columns[2];
-            if (amount.signum() == 0 && disputedHere.signum() == 0) {
+        BigDecimal ownRow = BigDecimal.ZERO;
+        for (CreditCheckStore.ExposureRow row : facts.exposures()) {
+            if (row.currency().equals(limitCurrency)) {
+                ownRow = row.total();
+            }
+            if (row.total().signum() == 0 && row.disputed().signum() == 0) {
                 continue;
             }
-            BigDecimal rate = FxRate.rate(currency, limitCurrency);
+            BigDecimal rate = rates.rate(row.currency(), limitCurrency);
             if (rate == null) {
                 ratesComplete = false;
                 continue;
             }
-            if (!currency.equals(limitCurrency)) {
-                others = others.add(amount.multiply(rate)).setScale(4, RoundingMode.HALF_UP);
+            if (!row.currency().equals(limitCurrency)) {
+                others = others.add(row.total().multiply(rate)).setScale(4, RoundingMode.HALF_UP);
             }
-            disputed = disputed.add(disputedHere.multiply(rate)).setScale(4, RoundingMode.HALF_UP);
+            disputed = disputed.add(row.disputed().multiply(rate)).setScale(4, RoundingMode.HALF_UP);
         }
         BigDecimal cover = null;
-        InsuranceCover insured = InsuranceCover.findById(buyerId);
-        if (insured != null && insured.validOn(today)) {
-            BigDecimal rate = FxRate.rate(insured.currency, limitCurrency);
+        if (facts.cover() != null && !today.isBefore(facts.coverValidFrom()) && !today.isAfter(facts.coverValidTo())) {
+            BigDecimal rate = rates.rate(facts.coverCurrency(), limitCurrency);
             if (rate == null) {
                 ratesComplete = false;
             } else {
-                cover = insured.amount.multiply(rate).setScale(4, RoundingMode.HALF_UP);
+                cover = facts.cover().multiply(rate).setScale(4, RoundingMode.HALF_UP);
             }
         }
-        LocalDate oldestDue = (LocalDate) em.createQuery("select min(i.dueDate) from Invoice i where i.buyerId = ?1 and i.dueDate < ?2"
-                + " and i.amount - i.paidAmount - i.creditedAmount - i.writtenOffAmount > 0")
-                .setParameter(1, buyerId).setParameter(2, today).getSingleResult();
+        LocalDate oldestDue = facts.oldestOverdueDue();
         Integer oldestOverdueDays = oldestDue == null ? null : (int) ChronoUnit.DAYS.between(oldestDue, today);
 
-        CreditRules.Facts facts = new CreditRules.Facts(today,
-                limit == null ? null : limit.amount,
-                limit == null ? null : limit.validFrom,
-                limit == null ? null : limit.reviewDate,
-                grade == null ? null : grade.grade,
-                new CreditRules.PolicyTerms(policy.worstGradeForCredit, policy.maxOrderValue, policy.referOverdueDays, policy.blockOverdueDays),
-                gradeTerms == null ? null : new CreditRules.GradeTerms(gradeTerms.paymentTermsDays, gradeTerms.requiredSecurity),
+        CreditRules.Facts ruleFacts = new CreditRules.Facts(today,
+                facts.limit(),
+                facts.limitValidFrom(),
+                facts.reviewDate(),
+                grade,
+                policy.terms(),
+                gradeTerms,
                 amountInPolicy, command.requestedTermsDays(), oldestOverdueDays, ratesComplete);
-        CreditRules.Assessment assessment = CreditRules.assess(facts);
-        if (oldestOverdueDays != null && ((Number) em.createNativeQuery("SELECT COUNT(*) FROM buyer_collections WHERE buyer_id = ?1")
-                .setParameter(1, buyerId).getSingleResult()).intValue() > 0) {
+        CreditRules.Assessment assessment = CreditRules.assess(ruleFacts);
+        if (oldestOverdueDays != null && facts.escalated()) {
             assessment = assessment.with(Decision.BLOCKED, CreditRules.COLLECTIONS_ESCALATION);
         }
-        Number dunningLevel = (Number) em.createNativeQuery("SELECT MAX(d.dunning_level) FROM invoice_dunning d JOIN invoice i"
-                + " ON i.buyer_id = d.buyer_id AND i.invoice_number = d.invoice_number WHERE d.buyer_id = ?1"
-                + " AND i.amount - i.paid_amount - i.credited_amount - i.written_off_amount > 0")
-                .setParameter(1, buyerId).getSingleResult();
-        if (dunningLevel != null && dunningLevel.intValue() >= dunning.referLevel()) {
+        Integer dunningLevel = facts.dunningLevel();
+        if (dunningLevel != null && dunningLevel >= dunning.referLevel()) {
             assessment = assessment.with(Decision.REFERRED, CreditRules.DUNNING_LEVEL_REACHED);
         }
         BigDecimal share = config.uninsuredToleranceShare();
         if (CreditRules.uninsuredExceeded(disputed, cover, share)) {
             assessment = assessment.with(Decision.REFERRED, CreditRules.UNINSURED_EXPOSURE_EXCEEDED);
         }
-        BigDecimal effectiveLimit = limit == null ? BigDecimal.ZERO : CreditRules.effectiveLimit(limit.amount, cover, share);
-        return new Evaluation(policy, effectiveLimit, limitCurrency, orderRate, amountInLimit, others, assessment);
+        BigDecimal effectiveLimit = hasLimit ? CreditRules.effectiveLimit(facts.limit(), cover, share) : BigDecimal.ZERO;
+        return new Evaluation(policy, rates, effectiveLimit, limitCurrency, orderRate, amountInLimit, others, ownRow, assessment);
     }
 
-    private record Evaluation(CreditPolicy policy, BigDecimal limit, String limitCurrency, BigDecimal orderRate,
-            BigDecimal amountInLimitCurrency, BigDecimal otherCurrencies, CreditRules.Assessment assessment) {
+    private record Evaluation(ReferenceData.Policy policy, ReferenceData.Rates rates, BigDecimal limit, String limitCurrency,
+            BigDecimal orderRate, BigDecimal amountInLimitCurrency, BigDecimal otherCurrencies, BigDecimal ownRow,
+            CreditRules.Assessment assessment) {
 
         BigDecimal exposure(BigDecimal ownRow) {
             return ownRow.add(otherCurrencies);

@@ -59,6 +59,11 @@ public class CreditEvents {
      * they are converted back at the rate the decision used, and limitCurrency and fxRate say so.
      */
     public void orderDecided(CreditDecision d) {
+        outbox.append(TOPIC, orderDecidedEvent(d));
+    }
+
+    /** The credit.order.decided event of a decision, for callers that write the outbox row themselves. */
+    public CloudEvent orderDecidedEvent(CreditDecision d) {
         BigDecimal toOrder = d.fxRate == null || d.fxRate.signum() == 0 ? BigDecimal.ONE : d.fxRate;
         BigDecimal limit = d.limitAmount == null ? BigDecimal.ZERO : d.limitAmount;
         BigDecimal exposure = d.exposure == null ? BigDecimal.ZERO : d.exposure;
@@ -93,7 +98,12 @@ public class CreditEvents {
         if (d.reservationId != null) {
             data.put("reservationId", d.reservationId);
         }
-        outbox.append(TOPIC, CloudEvent.create(ORDER_DECIDED, SOURCE, d.buyerId, d.decidedAt, data));
+        return CloudEvent.create(ORDER_DECIDED, SOURCE, d.buyerId, d.decidedAt, data);
+    }
+
+    /** The event as the outbox stores it. */
+    public String json(CloudEvent event) {
+        return event.toJson(mapper);
     }
 
     /** An amount at its currency's usual scale, as a plain decimal string. */

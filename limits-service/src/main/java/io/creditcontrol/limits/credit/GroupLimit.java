@@ -21,6 +21,9 @@ public class GroupLimit extends PanacheEntityBase {
     public BigDecimal amount;
     public String currency;
     public String reason;
+    @Column(name = "requested_by")
+    public String requestedBy;
+    /** The approver who let the limit take effect. */
     @Column(name = "set_by")
     public String setBy;
     @Column(name = "set_at")

@@ -56,21 +56,79 @@ public class PolicyService {
         return policy;
     }
 
-    /** Sets (or replaces) the group limit of a parent buyer's group. */
+    /** An analyst asks for a group limit (maker); nothing changes until a different approver approves it. */
     @Transactional
-    public GroupLimit setGroupLimit(String parentId, BigDecimal amount, String currency, String reason, String user) {
-        GroupLimit limit = GroupLimit.findById(parentId);
+    public GroupLimitRequest requestGroupLimit(String parentId, BigDecimal amount, String currency, String reason, String analyst) {
+        GroupLimitRequest request = new GroupLimitRequest();
+        request.id = java.util.UUID.randomUUID().toString();
+        request.parentId = parentId;
+        request.amount = amount;
+        request.currency = currency;
+        request.reason = reason;
+        request.status = LimitChangeRequest.Status.PENDING;
+        request.requestedBy = analyst;
+        request.requestedAt = clock.instant();
+        request.persist();
+        return request;
+    }
+
+    /** The checker approves: the group limit is set (or replaced) in the same transaction. */
+    @Transactional
+    public GroupLimitRequest approveGroupLimit(String requestId, String approver, String comment) {
+        GroupLimitRequest request = pendingGroupRequest(requestId, approver);
+        request.status = LimitChangeRequest.Status.APPROVED;
+        request.decidedBy = approver;
+        request.decidedAt = clock.instant();
+        request.decisionComment = comment;
+        GroupLimit limit = GroupLimit.findById(request.parentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (limit == null) {
             limit = new GroupLimit();
-            limit.parentId = parentId;
+            limit.parentId = request.parentId;
         }
-        limit.amount = amount;
-        limit.currency = currency;
-        limit.reason = reason;
-        limit.setBy = user;
-        limit.setAt = clock.instant();
+        limit.amount = request.amount;
+        limit.currency = request.currency;
+        limit.reason = request.reason;
+        limit.requestedBy = request.requestedBy;
+        limit.setBy = approver;
+        limit.setAt = request.decidedAt;
         limit.persist();
-        return limit;
+        return request;
+    }
+
+    @Transactional
+    public GroupLimitRequest rejectGroupLimit(String requestId, String approver, String comment) {
+        GroupLimitRequest request = pendingGroupRequest(requestId, approver);
+        request.status = LimitChangeRequest.Status.REJECTED;
+        request.decidedBy = approver;
+        request.decidedAt = clock.instant();
+        request.decisionComment = comment;
+        return request;
+    }
+
+    @Transactional
+    public GroupLimitRequest groupRequest(String requestId) {
+        GroupLimitRequest request = GroupLimitRequest.findById(requestId);
+        if (request == null) {
+            throw new jakarta.ws.rs.NotFoundException("Group limit request " + requestId + " does not exist");
+        }
+        return request;
+    }
+
+    /** The request, locked, if still pending and decided by someone other than its requester. */
+    private static GroupLimitRequest pendingGroupRequest(String requestId, String approver) {
+        GroupLimitRequest request = GroupLimitRequest.findById(requestId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (request == null) {
+            throw new jakarta.ws.rs.NotFoundException("Group limit request " + requestId + " does not exist");
+        }
+        if (request.status != LimitChangeRequest.Status.PENDING) {
+            throw io.creditcontrol.limits.api.ProblemException.conflict("limit-request-decided", "Limit request already decided",
+                    "Group limit request " + requestId + " was already " + request.status.name().toLowerCase() + " by " + request.decidedBy);
+        }
+        if (request.requestedBy.equals(approver)) {
+            throw io.creditcontrol.limits.api.ProblemException.forbidden("four-eyes", "Requester cannot approve",
+                    "Group limit request " + requestId + " was requested by " + approver + "; a different person must approve or reject it");
+        }
+        return request;
     }
 
     @Transactional
@@ -85,5 +143,8 @@ public class PolicyService {
         row.setBy = user;
         row.setAt = clock.instant();
         row.persist();
+        // the credit check keeps the rates in memory and reloads them when this number moves (ReferenceData)
+        FxRate.getEntityManager().createNativeQuery("UPDATE reference_data_version SET version = version + 1 WHERE name = ?1")
+                .setParameter(1, ReferenceData.FX_RATES).executeUpdate();
     }
 }

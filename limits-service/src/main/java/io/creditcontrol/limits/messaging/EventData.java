@@ -25,7 +25,10 @@ public class EventData {
     public <T> T read(CloudEvent event, Class<T> type) {
         T data;
         try {
-            data = mapper.treeToValue(event.data(), type);
+            // events may carry fields added after this service was built (additive contract): ignored here,
+            // while request bodies of the API refuse unknown fields (quarkus.jackson.fail-on-unknown-properties)
+            data = mapper.readerFor(type).without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(event.data());
         } catch (Exception e) {
             throw new MalformedEventException(event.type() + " " + event.id() + ": unreadable data: " + firstLine(e.getMessage()));
         }

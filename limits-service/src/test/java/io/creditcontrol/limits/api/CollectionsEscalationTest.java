@@ -53,4 +53,20 @@ class CollectionsEscalationTest {
         check(buyer, "SO-2", "100.00", "EUR").statusCode(200)
                 .body("decision", equalTo("REFERRED"), "reasonCodes", contains("DUNNING_LEVEL_REACHED"));
     }
+
+    @Test
+    void instalmentRemindersAndInsurerDeadlineNoticesAreNoDunningSteps() {
+        String buyer = knownBuyer(unique("B"));
+        limit(buyer, "50000.00", "EUR");
+        String invoice = unique("INV");
+        invoiceIssued(buyer, invoice, "1000.00", "EUR", TODAY.minusDays(40), TODAY.minusDays(10)).publish().awaitApplied();
+        dunningStep(buyer, invoice, "REMINDER_1", TODAY.minusDays(5), 5, "SCHEDULE").publish().awaitApplied();
+        dunningStep(buyer, invoice, "INSTALMENT_REMINDER", TODAY.minusDays(4), 6, "PAYMENT_PLAN").publish().awaitApplied();
+        dunningStep(buyer, invoice, "INSURER_NOTICE", TODAY.minusDays(3), 7, "INSURER_DEADLINE").publish().awaitApplied();
+        check(buyer, "SO-1", "100.00", "EUR").statusCode(200).body("decision", equalTo("APPROVED"));
+
+        dunningStep(buyer, invoice, "REMINDER_2", TODAY.minusDays(1), 9, "BROKEN_PROMISE").publish().awaitApplied();
+        check(buyer, "SO-2", "100.00", "EUR").statusCode(200)
+                .body("decision", equalTo("REFERRED"), "reasonCodes", contains("DUNNING_LEVEL_REACHED"));
+    }
 }

@@ -4,7 +4,7 @@ import static io.creditcontrol.limits.api.CreditFixtures.knownBuyer;
 import static io.creditcontrol.limits.api.CreditFixtures.limit;
 import static io.creditcontrol.limits.api.CreditFixtures.reserved;
 import static io.creditcontrol.limits.messaging.TestEvents.unique;
-import static io.restassured.RestAssured.given;
+import static io.creditcontrol.limits.Auth.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;

@@ -8,7 +8,7 @@ import static io.creditcontrol.limits.api.CreditFixtures.reserved;
 import static io.creditcontrol.limits.messaging.TestEvents.invoiceForOrder;
 import static io.creditcontrol.limits.messaging.TestEvents.invoiceIssued;
 import static io.creditcontrol.limits.messaging.TestEvents.unique;
-import static io.restassured.RestAssured.given;
+import static io.creditcontrol.limits.Auth.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -131,7 +131,7 @@ class CreditCheckResourceTest {
     void reservesAnOrderInAnotherCurrencyAtTheSuppliedRateAndRecordsTheRate() {
         String buyer = knownBuyer(unique("B"));
         limit(buyer, "10000.00", "EUR");
-        given().header("X-User", "treasury").contentType(ContentType.JSON).body("{\"rate\":0.9}")
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("treasury")).contentType(ContentType.JSON).body("{\"rate\":0.9}")
                 .put("/api/v1/fx-rates/GBP/EUR").then().statusCode(200);
 
         check(buyer, "SO-1", "1000.00", "GBP").statusCode(200)
@@ -191,7 +191,7 @@ class CreditCheckResourceTest {
         String reservation = check(buyer, "SO-1", "10000.00", "EUR").statusCode(200).extract().path("reservation.id");
         check(buyer, "SO-2", "1.00", "EUR").statusCode(200).body("decision", equalTo("REFERRED"));
 
-        given().header("X-User", "erp.sales").post("/api/v1/reservations/" + reservation + "/release").then().statusCode(200)
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("erp.sales")).post("/api/v1/reservations/" + reservation + "/release").then().statusCode(200)
                 .body("status", equalTo("RELEASED"), "closedBy", equalTo("erp.sales"));
         given().post("/api/v1/reservations/" + reservation + "/release").then().statusCode(409)
                 .contentType(Problem.MEDIA_TYPE)

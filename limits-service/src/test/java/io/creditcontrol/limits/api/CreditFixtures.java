@@ -1,6 +1,6 @@
 package io.creditcontrol.limits.api;
 
-import static io.restassured.RestAssured.given;
+import static io.creditcontrol.limits.Auth.given;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -43,7 +43,7 @@ public final class CreditFixtures {
     public static void limit(String buyerId, String amount, String currency, LocalDate reviewDate) {
         String id = requestLimit(buyerId, amount, currency, reviewDate, "analyst.meier")
                 .statusCode(201).extract().path("id");
-        given().header("X-User", "approver.schulz").contentType(ContentType.JSON).body("{\"comment\":\"ok\"}")
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("approver.schulz")).contentType(ContentType.JSON).body("{\"comment\":\"ok\"}")
                 .post("/api/v1/limit-requests/" + id + "/approve").then().statusCode(200);
     }
 
@@ -52,7 +52,7 @@ public final class CreditFixtures {
     }
 
     public static ValidatableResponse requestLimit(String buyerId, String amount, String currency, LocalDate reviewDate, String user) {
-        return given().header("X-User", user).contentType(ContentType.JSON)
+        return given().auth().oauth2(io.creditcontrol.limits.Auth.token(user)).contentType(ContentType.JSON)
                 .body("{\"amount\":" + amount + ",\"currency\":\"" + currency + "\",\"validFrom\":\"" + TestClock.TODAY.minusDays(10)
                         + "\",\"reviewDate\":\"" + reviewDate + "\",\"reason\":\"Annual review\"}")
                 .post("/api/v1/buyers/" + buyerId + "/limit-requests").then();

@@ -5,7 +5,7 @@ import static io.creditcontrol.limits.api.CreditFixtures.knownBuyer;
 import static io.creditcontrol.limits.api.CreditFixtures.limit;
 import static io.creditcontrol.limits.api.CreditFixtures.reserved;
 import static io.creditcontrol.limits.messaging.TestEvents.unique;
-import static io.restassured.RestAssured.given;
+import static io.creditcontrol.limits.Auth.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -41,9 +41,9 @@ class DecisionCaseTest {
         given().queryParam("buyerId", buyer).get("/api/v1/decision-cases").then().statusCode(200).body("id", hasItem(caseId));
         given().get("/api/v1/decision-cases/" + caseId).then().body("status", equalTo("OPEN"), "orderReference", equalTo("SO-BIG"));
 
-        given().header("X-User", "analyst.meier").contentType(ContentType.JSON).body("{}")
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("analyst.meier")).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/decision-cases/" + caseId + "/release").then().statusCode(400).body("violations.field", contains("comment"));
-        String reservation = given().header("X-User", "analyst.meier").contentType(ContentType.JSON)
+        String reservation = given().auth().oauth2(io.creditcontrol.limits.Auth.token("analyst.meier")).contentType(ContentType.JSON)
                 .body("{\"comment\":\"Parent guarantee received\"}")
                 .post("/api/v1/decision-cases/" + caseId + "/release").then().statusCode(200)
                 .body("status", equalTo("RELEASED"), "decidedBy", equalTo("analyst.meier"),
@@ -57,7 +57,12 @@ class DecisionCaseTest {
         assertEquals("SO-BIG", announced.get("orderReference").asText());
         assertEquals("RELEASED_BY_ANALYST", announced.get("reasonCodes").get(1).asText());
 
-        given().header("X-User", "analyst.other").contentType(ContentType.JSON).body("{\"comment\":\"no\"}")
+        // the ERP retrying the order now gets the analyst's answer and its reservation, and nothing more is reserved
+        check(buyer, "SO-BIG", "1500.00", "EUR").statusCode(200).header("Idempotent-Replayed", "true")
+                .body("decision", equalTo("APPROVED"), "reservation.id", equalTo(reservation), "caseId", equalTo(caseId));
+        assertEquals(0, new BigDecimal("1500").compareTo(reserved(buyer, "EUR")));
+
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("analyst.other")).contentType(ContentType.JSON).body("{\"comment\":\"no\"}")
                 .post("/api/v1/decision-cases/" + caseId + "/reject").then().statusCode(409)
                 .body("type", equalTo("https://creditcontrol.io/problems/case-decided"));
     }
@@ -68,8 +73,10 @@ class DecisionCaseTest {
         String caseId = check(buyer, "SO-1", "10.00", "EUR").statusCode(200)
                 .body("decision", equalTo("REFERRED"), "reasonCodes", contains("NO_LIMIT")).extract().path("caseId");
 
-        given().header("X-User", "analyst.meier").contentType(ContentType.JSON).body("{\"comment\":\"Unknown customer\"}")
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("analyst.meier")).contentType(ContentType.JSON).body("{\"comment\":\"Unknown customer\"}")
                 .post("/api/v1/decision-cases/" + caseId + "/reject").then().statusCode(200).body("status", equalTo("REJECTED"));
+        check(buyer, "SO-1", "10.00", "EUR").statusCode(200).header("Idempotent-Replayed", "true")
+                .body("decision", equalTo("BLOCKED"), "reasonCodes", contains("NO_LIMIT", "REJECTED_BY_ANALYST"));
 
         assertEquals(0, BigDecimal.ZERO.compareTo(reserved(buyer, "EUR")));
         JsonNode announced = lastDecisionAnnounced(buyer);

@@ -11,7 +11,7 @@ import static io.creditcontrol.limits.messaging.TestEvents.invoiceWrittenOff;
 import static io.creditcontrol.limits.messaging.TestEvents.paymentReceived;
 import static io.creditcontrol.limits.messaging.TestEvents.unique;
 import static io.creditcontrol.limits.messaging.TestEvents.withNewId;
-import static io.restassured.RestAssured.given;
+import static io.creditcontrol.limits.Auth.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;

@@ -5,7 +5,7 @@ import static io.creditcontrol.limits.api.CreditFixtures.knownBuyer;
 import static io.creditcontrol.limits.api.CreditFixtures.limit;
 import static io.creditcontrol.limits.api.CreditFixtures.reserved;
 import static io.creditcontrol.limits.messaging.TestEvents.unique;
-import static io.restassured.RestAssured.given;
+import static io.creditcontrol.limits.Auth.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,10 +28,48 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class GroupLimitTest {
 
+    /** Requested by one analyst, approved by a different approver (maker-checker). */
     static void groupLimit(String parent, String amount) {
-        given().header("X-User", "head.of.credit").contentType(ContentType.JSON)
+        String id = given().auth().oauth2(io.creditcontrol.limits.Auth.token("analyst.meier", "analyst")).contentType(ContentType.JSON)
                 .body("{\"amount\":" + amount + ",\"currency\":\"EUR\",\"reason\":\"Group accounts 2025\"}")
-                .put("/api/v1/groups/" + parent + "/credit-limit").then().statusCode(200).body("setBy", equalTo("head.of.credit"));
+                .post("/api/v1/groups/" + parent + "/limit-requests").then().statusCode(201)
+                .body("status", equalTo("PENDING"), "requestedBy", equalTo("analyst.meier")).extract().path("id");
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("head.of.credit", "approver")).contentType(ContentType.JSON)
+                .body("{\"comment\":\"ok\"}").post("/api/v1/group-limit-requests/" + id + "/approve").then().statusCode(200)
+                .body("status", equalTo("APPROVED"), "decidedBy", equalTo("head.of.credit"));
+        given().get("/api/v1/groups/" + parent + "/credit-limit").then().statusCode(200)
+                .body("requestedBy", equalTo("analyst.meier"), "setBy", equalTo("head.of.credit"));
+    }
+
+    @Test
+    void aGroupLimitTakesEffectOnlyWhenADifferentApproverApprovesIt() {
+        String parent = knownBuyer(unique("G"));
+        String member = knownBuyer(unique("B"), parent);
+        limit(member, "10000.00", "EUR");
+        String id = given().auth().oauth2(io.creditcontrol.limits.Auth.token("analyst.both", "analyst", "approver"))
+                .contentType(ContentType.JSON).body("{\"amount\":100.00,\"currency\":\"EUR\",\"reason\":\"Group accounts\"}")
+                .post("/api/v1/groups/" + parent + "/limit-requests").then().statusCode(201).extract().path("id");
+        given().get("/api/v1/groups/" + parent + "/credit-limit").then().statusCode(404);
+        check(member, "SO-1", "500.00", "EUR").statusCode(200).body("decision", equalTo("APPROVED"));
+        // the requester cannot approve, even holding the approver role; an erp or analyst token not at all
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("analyst.both", "analyst", "approver")).contentType(ContentType.JSON)
+                .body("{}").post("/api/v1/group-limit-requests/" + id + "/approve").then().statusCode(403)
+                .body("type", equalTo("https://creditcontrol.io/problems/four-eyes"));
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("erp.sap", "erp")).contentType(ContentType.JSON)
+                .body("{}").post("/api/v1/group-limit-requests/" + id + "/approve").then().statusCode(403);
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("erp.sap", "erp")).contentType(ContentType.JSON)
+                .body("{\"amount\":1,\"currency\":\"EUR\",\"reason\":\"x\"}")
+                .post("/api/v1/groups/" + parent + "/limit-requests").then().statusCode(403);
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("approver.other", "approver")).contentType(ContentType.JSON)
+                .body("{}").post("/api/v1/group-limit-requests/" + id + "/reject").then().statusCode(400)
+                .body("violations.field", contains("comment"));
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("approver.other", "approver")).contentType(ContentType.JSON)
+                .body("{\"comment\":\"Too low\"}").post("/api/v1/group-limit-requests/" + id + "/reject").then().statusCode(200)
+                .body("status", equalTo("REJECTED"), "decidedBy", equalTo("approver.other"));
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("approver.other", "approver")).contentType(ContentType.JSON)
+                .body("{}").post("/api/v1/group-limit-requests/" + id + "/approve").then().statusCode(409);
+        given().get("/api/v1/groups/" + parent + "/credit-limit").then().statusCode(404);
+        check(member, "SO-2", "500.00", "EUR").statusCode(200).body("decision", equalTo("APPROVED"));
     }
 
     @Test

@@ -7,7 +7,7 @@ import static io.creditcontrol.limits.api.CreditFixtures.limit;
 import static io.creditcontrol.limits.messaging.TestEvents.invoiceDisputed;
 import static io.creditcontrol.limits.messaging.TestEvents.invoiceIssued;
 import static io.creditcontrol.limits.messaging.TestEvents.unique;
-import static io.restassured.RestAssured.given;
+import static io.creditcontrol.limits.Auth.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,7 +26,7 @@ import io.restassured.response.ValidatableResponse;
 class InsuranceCoverTest {
 
     static ValidatableResponse cover(String buyer, String amount, LocalDate from, LocalDate to) {
-        return given().header("X-User", "analyst.meier").contentType(ContentType.JSON)
+        return given().auth().oauth2(io.creditcontrol.limits.Auth.token("analyst.meier")).contentType(ContentType.JSON)
                 .body("{\"amount\":" + amount + ",\"currency\":\"EUR\",\"validFrom\":\"" + from + "\",\"validTo\":\"" + to
                         + "\",\"insurer\":\"Allianz Trade\",\"policyNumber\":\"POL-4711\"}")
                 .put("/api/v1/buyers/" + buyer + "/insurance-cover").then();
@@ -71,7 +71,7 @@ class InsuranceCoverTest {
     @Test
     void aCoverWithBadFieldsIsRejectedNamingEachField() {
         String buyer = knownBuyer(unique("B"));
-        given().header("X-User", "analyst.meier").contentType(ContentType.JSON)
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("analyst.meier")).contentType(ContentType.JSON)
                 .body("{\"amount\":-1,\"currency\":\"EUR\",\"validFrom\":\"2026-12-01\",\"validTo\":\"2026-01-01\",\"insurer\":\"X\"}")
                 .put("/api/v1/buyers/" + buyer + "/insurance-cover").then().statusCode(400)
                 .body("violations.field", containsInAnyOrder("amount", "validTo", "policyNumber"));

@@ -4,7 +4,7 @@ import static io.creditcontrol.limits.Amounts.amount;
 import static io.creditcontrol.limits.api.CreditFixtures.knownBuyer;
 import static io.creditcontrol.limits.api.CreditFixtures.requestLimit;
 import static io.creditcontrol.limits.messaging.TestEvents.unique;
-import static io.restassured.RestAssured.given;
+import static io.creditcontrol.limits.Auth.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,11 +30,11 @@ class LimitRequestTest {
                 .body("limit", nullValue(), "history", hasSize(0));
         CreditFixtures.check(buyer, "SO-1", "10.00", "EUR").body("reasonCodes", contains("NO_LIMIT"));
 
-        given().header("X-User", "analyst.meier").contentType(ContentType.JSON).body("{}")
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("analyst.meier")).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/limit-requests/" + id + "/approve").then().statusCode(403).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("https://creditcontrol.io/problems/four-eyes"));
 
-        given().header("X-User", "approver.schulz").contentType(ContentType.JSON).body("{\"comment\":\"Accounts checked\"}")
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("approver.schulz")).contentType(ContentType.JSON).body("{\"comment\":\"Accounts checked\"}")
                 .post("/api/v1/limit-requests/" + id + "/approve").then().statusCode(200)
                 .body("status", equalTo("APPROVED"), "decidedBy", equalTo("approver.schulz"), "decisionComment", equalTo("Accounts checked"),
                         "decidedAt", equalTo(TestClock.START.toString()));
@@ -48,7 +48,7 @@ class LimitRequestTest {
                         "history[0].changedBy", equalTo("approver.schulz"));
         CreditFixtures.check(buyer, "SO-2", "10.00", "EUR").body("decision", equalTo("APPROVED"), "limit", amount("150000.00"));
 
-        given().header("X-User", "approver.other").contentType(ContentType.JSON).body("{}")
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("approver.other")).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/limit-requests/" + id + "/approve").then().statusCode(409)
                 .body("type", equalTo("https://creditcontrol.io/problems/limit-request-decided"));
     }
@@ -59,9 +59,9 @@ class LimitRequestTest {
         CreditFixtures.limit(buyer, "5000.00", "EUR");
         String id = requestLimit(buyer, "90000.00", "EUR", TestClock.TODAY.plusMonths(6), "analyst.meier").statusCode(201).extract().path("id");
 
-        given().header("X-User", "approver.schulz").contentType(ContentType.JSON).body("{}")
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("approver.schulz")).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/limit-requests/" + id + "/reject").then().statusCode(400).body("violations.field", contains("comment"));
-        given().header("X-User", "approver.schulz").contentType(ContentType.JSON).body("{\"comment\":\"Insurer cover is 20k\"}")
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("approver.schulz")).contentType(ContentType.JSON).body("{\"comment\":\"Insurer cover is 20k\"}")
                 .post("/api/v1/limit-requests/" + id + "/reject").then().statusCode(200)
                 .body("status", equalTo("REJECTED"), "decidedBy", equalTo("approver.schulz"), "decisionComment", equalTo("Insurer cover is 20k"));
 
@@ -82,15 +82,15 @@ class LimitRequestTest {
     }
 
     @Test
-    void aRequestWithoutUserOrWithBadFieldsIsRejectedNamingEachField() {
+    void aRequestWithBadFieldsIsRejectedNamingEachField() {
         String buyer = knownBuyer(unique("B"));
         given().contentType(ContentType.JSON)
                 .body("{\"amount\":-1,\"currency\":\"EURO\",\"reviewDate\":\"2027-01-01\"}")
                 .post("/api/v1/buyers/" + buyer + "/limit-requests").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
-                .body("violations.field", containsInAnyOrder("X-User", "currency", "amount", "reason"));
+                .body("violations.field", containsInAnyOrder("currency", "amount", "reason"));
         requestLimit("NO-SUCH-BUYER-2", "10.00", "EUR", TestClock.TODAY.plusMonths(1), "analyst.meier").statusCode(404)
                 .body("violations.field", contains("buyerId"));
-        given().header("X-User", "x").contentType(ContentType.JSON).body("{}")
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("x")).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/limit-requests/no-such-request/approve").then().statusCode(404);
     }
 }

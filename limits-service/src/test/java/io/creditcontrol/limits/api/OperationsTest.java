@@ -1,6 +1,6 @@
 package io.creditcontrol.limits.api;
 
-import static io.restassured.RestAssured.given;
+import static io.creditcontrol.limits.Auth.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

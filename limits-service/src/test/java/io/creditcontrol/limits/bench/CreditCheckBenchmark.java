@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.creditcontrol.limits.Auth;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Benchmark, not a test: runs only with -Dbench=true and asserts nothing. In one run against the
@@ -37,8 +41,21 @@ import io.quarkus.test.junit.QuarkusTest;
  * Results are printed and written to target/benchmark.txt.
  */
 @QuarkusTest
+@TestProfile(CreditCheckBenchmark.NoRateLimit.class)
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class CreditCheckBenchmark {
+
+    /** One ERP principal drives every request: the per-user rate limit is lifted for the benchmark. */
+    public static class NoRateLimit implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("credit.rate-limit.credit-check.requests-per-second", "1000000000",
+                    "credit.rate-limit.credit-check.burst", "1000000000",
+                    "credit.rate-limit.what-if.requests-per-second", "1000000000",
+                    "credit.rate-limit.what-if.burst", "1000000000");
+        }
+    }
+
 
     static final int BUYERS = 200;
     static final int CONNECTIONS = 128;
@@ -80,7 +97,7 @@ class CreditCheckBenchmark {
     }
 
     private HttpRequest post(URI uri, String buyer, String order) {
-        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json").header("Authorization", "Bearer " + Auth.token("erp.bench", "erp"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"buyerId\":\"" + buyer + "\",\"orderReference\":\"" + order
                         + "\",\"amount\":1.00,\"currency\":\"EUR\"}")).build();
     }

@@ -5,7 +5,7 @@ import static io.creditcontrol.limits.messaging.TestEvents.invoiceCredited;
 import static io.creditcontrol.limits.messaging.TestEvents.invoiceIssued;
 import static io.creditcontrol.limits.messaging.TestEvents.paymentReceived;
 import static io.creditcontrol.limits.messaging.TestEvents.unique;
-import static io.restassured.RestAssured.given;
+import static io.creditcontrol.limits.Auth.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

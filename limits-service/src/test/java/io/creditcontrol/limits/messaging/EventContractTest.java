@@ -175,7 +175,7 @@ class EventContractTest {
         String other = CreditFixtures.knownBuyer(TestEvents.unique("B"));
         CreditFixtures.limit(buyer, "10000.00", "EUR");                      // credit.limit.changed without previous limit
         CreditFixtures.limit(buyer, "12000.00", "EUR");                      // ... with previous limit
-        io.restassured.RestAssured.given().header("X-User", "treasury").contentType(io.restassured.http.ContentType.JSON)
+        io.creditcontrol.limits.Auth.given().auth().oauth2(io.creditcontrol.limits.Auth.token("treasury")).contentType(io.restassured.http.ContentType.JSON)
                 .body("{\"rate\":0.9}").put("/api/v1/fx-rates/GBP/EUR").then().statusCode(200);
         CreditFixtures.check(buyer, "SO-1", "4000.00", "EUR").statusCode(200);  // APPROVED
         CreditFixtures.check(buyer, "SO-2", "9000.00", "EUR").statusCode(200);  // REFERRED, LIMIT_EXCEEDED

@@ -101,6 +101,13 @@ public final class TestEvents {
         return withSource(event("credit.collections.v1", "credit.dunning.step-executed", buyer, data), "/collections-service");
     }
 
+    /** A dunning step with the reason it ran (SCHEDULE, BROKEN_PROMISE, INSURER_DEADLINE, PAYMENT_PLAN). */
+    public static TestEvent dunningStep(String buyer, String invoice, String step, LocalDate executedOn, int daysPastDue, String cause) {
+        ObjectNode data = data(buyer).put("invoiceNumber", invoice).put("step", step).put("action", "EMAIL_SENT")
+                .put("executedOn", executedOn.toString()).put("daysPastDue", daysPastDue).put("cause", cause);
+        return withSource(event("credit.collections.v1", "credit.dunning.step-executed", buyer, data), "/collections-service");
+    }
+
     public static TestEvent supplyStopRecommended(String buyer, LocalDate recommendedOn) {
         ObjectNode data = data(buyer).put("reason", "Invoices over 60 days past due").put("recommendedOn", recommendedOn.toString())
                 .put("overdueAmount", "1000.00").put("currency", "EUR");

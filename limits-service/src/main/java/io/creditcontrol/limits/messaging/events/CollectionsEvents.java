@@ -33,7 +33,20 @@ public final class CollectionsEvents {
             @NotBlank @Size(max = 128) String step,
             @NotBlank String action,
             @NotNull LocalDate executedOn,
-            @NotNull Integer daysPastDue) {
+            @NotNull Integer daysPastDue,
+            String cause) {
+
+        /** Why the step ran; absent in events from before the field existed, which were all scheduled dunning. */
+        public static final String SCHEDULE = "SCHEDULE";
+        public static final String BROKEN_PROMISE = "BROKEN_PROMISE";
+
+        /**
+         * Whether the step is dunning proper: a scheduled step or one a broken promise triggered.
+         * Instalment reminders of a payment plan and insurer-deadline notices are not.
+         */
+        public boolean isDunning() {
+            return cause == null || SCHEDULE.equals(cause) || BROKEN_PROMISE.equals(cause);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
