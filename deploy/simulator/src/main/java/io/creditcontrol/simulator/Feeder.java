@@ -58,15 +58,15 @@ public final class Feeder {
         int days;
         long millis;
 
-        void add(LedgerKind kind, Outcome outcome) {
+        synchronized void add(LedgerKind kind, Outcome outcome) {
             counts.computeIfAbsent(kind, k -> new EnumMap<>(Outcome.class)).merge(outcome, 1, Integer::sum);
         }
 
-        public int count(LedgerKind kind, Outcome outcome) {
+        public synchronized int count(LedgerKind kind, Outcome outcome) {
             return counts.getOrDefault(kind, Map.of()).getOrDefault(outcome, 0);
         }
 
-        public int total(Outcome outcome) {
+        public synchronized int total(Outcome outcome) {
             return counts.values().stream().mapToInt(m -> m.getOrDefault(outcome, 0)).sum();
         }
 
@@ -110,9 +110,18 @@ public final class Feeder {
     private int problemsShown;
     private long startNanos;
 
+    private final KafkaPublisher kafka;
+
+    /** Feeds through the intake APIs. */
     public Feeder(Settings settings, PrintStream log) {
+        this(settings, log, null);
+    }
+
+    /** Publishes to Kafka instead of calling the intake APIs (clocks are still driven over HTTP). */
+    public Feeder(Settings settings, PrintStream log, KafkaPublisher kafka) {
         this.settings = settings;
         this.log = log;
+        this.kafka = kafka;
     }
 
     public Report feed(List<LedgerRecord> records) {
@@ -127,7 +136,9 @@ public final class Feeder {
                 }
                 today = date;
             }
-            if (settings.bulkRows() > 0 && record.kind().importable()) {
+            if (kafka != null) {
+                kafka.publish(record, outcome -> report.add(record.kind(), outcome));
+            } else if (settings.bulkRows() > 0 && record.kind().importable()) {
                 importBatch.add(record);
                 if (importBatch.size() >= settings.bulkRows()) {
                     flushImports();
@@ -138,6 +149,9 @@ public final class Feeder {
             }
         }
         flushImports();
+        if (kafka != null) {
+            kafka.flush();
+        }
         report.millis = (System.nanoTime() - startNanos) / 1_000_000;
         return report;
     }
@@ -145,6 +159,9 @@ public final class Feeder {
     // ---------------------------------------------------------------- simulated days and clocks
 
     private void startDay(LocalDate day) {
+        if (kafka != null) {
+            kafka.flush();  // the previous day is on the topics before the clocks move on
+        }
         report.days++;
         if (settings.daysPerSecond() > 0) {
             long dueNanos = startNanos + (long) ((report.days - 1) / settings.daysPerSecond() * 1e9);

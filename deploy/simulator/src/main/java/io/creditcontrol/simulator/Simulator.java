@@ -27,7 +27,9 @@ public final class Simulator {
                    [--token TOKEN | --token ROLE=TOKEN]... [--token-file FILE | --token-file ROLE=FILE]...
                    [--role KIND=ROLE]... [--drive-clocks [--limits URL] [--alerts URL]]
                    [--speed DAYS_PER_SECOND] [--bulk ROWS] [--max-attempts 8] [--backoff-ms 200]
+                   [--kafka HOST:PORT [--kafka-property NAME=VALUE]...]
                   plays the ledger into the running suite through its intake APIs, in event-time order
+                  (with --kafka: publishes the CloudEvents to the topics instead)
 
               stats --dir DIR
                   per-profile counts, invoice totals, defaults and their dates
@@ -37,6 +39,7 @@ public final class Simulator {
     }
 
     public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         try {
             System.exit(run(args));
         } catch (IllegalArgumentException | Feeder.FeedAborted | UncheckedIOException e) {
@@ -54,7 +57,7 @@ public final class Simulator {
         return switch (args[0]) {
             case "generate" -> generate(new Arguments(rest, Set.of(), Set.of("out", "buyers", "months", "seed", "start")));
             case "feed" -> feed(new Arguments(rest, Set.of("drive-clocks"), Set.of("dir", "collections", "scoring", "limits", "alerts",
-                    "token", "token-file", "role", "speed", "bulk", "max-attempts", "backoff-ms")));
+                    "token", "token-file", "role", "speed", "bulk", "max-attempts", "backoff-ms", "kafka", "kafka-property")));
             case "stats" -> stats(new Arguments(rest, Set.of(), Set.of("dir")));
             default -> throw new IllegalArgumentException("unknown command " + args[0] + "\n" + USAGE);
         };
@@ -113,8 +116,24 @@ public final class Simulator {
                 Integer.parseInt(a.get("bulk", "0")), Integer.parseInt(a.get("max-attempts", "8")),
                 Duration.ofMillis(Long.parseLong(a.get("backoff-ms", "200"))));
         List<LedgerRecord> records = LedgerFiles.readLedger(dir);
-        System.out.printf("feeding %d records from %s%n", records.size(), dir);
-        Feeder.Report report = new Feeder(settings, System.out).feed(records);
+        Feeder.Report report;
+        if (a.get("kafka", null) != null) {
+            Map<String, String> extra = new HashMap<>();
+            for (String property : a.all("kafka-property")) {
+                int equals = property.indexOf('=');
+                if (equals < 1) {
+                    throw new IllegalArgumentException("--kafka-property takes NAME=VALUE, e.g. security.protocol=SASL_SSL");
+                }
+                extra.put(property.substring(0, equals), property.substring(equals + 1));
+            }
+            System.out.printf("publishing %d records from %s to Kafka at %s%n", records.size(), dir, a.get("kafka", null));
+            try (KafkaPublisher kafka = KafkaPublisher.connect(a.get("kafka", null), extra)) {
+                report = new Feeder(settings, System.out, kafka).feed(records);
+            }
+        } else {
+            System.out.printf("feeding %d records from %s%n", records.size(), dir);
+            report = new Feeder(settings, System.out).feed(records);
+        }
         report.print(System.out);
         return report.total(Feeder.Outcome.REJECTED) + report.total(Feeder.Outcome.FAILED) == 0 ? 0 : 1;
     }
