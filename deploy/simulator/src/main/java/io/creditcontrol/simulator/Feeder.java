@@ -130,7 +130,9 @@ public final class Feeder {
         for (LedgerRecord record : records) {
             LocalDate date = record.date();
             if (today == null || date.isAfter(today)) {
-                flushImports();
+                if (settings.driveClocks() || settings.daysPerSecond() > 0) {
+                    flushImports();  // a day's documents reach the suite on that simulated day
+                }
                 for (LocalDate day = today == null ? date : today.plusDays(1); !day.isAfter(date); day = day.plusDays(1)) {
                     startDay(day);
                 }
@@ -159,7 +161,7 @@ public final class Feeder {
     // ---------------------------------------------------------------- simulated days and clocks
 
     private void startDay(LocalDate day) {
-        if (kafka != null) {
+        if (kafka != null && (settings.driveClocks() || settings.daysPerSecond() > 0)) {
             kafka.flush();  // the previous day is on the topics before the clocks move on
         }
         report.days++;
@@ -192,7 +194,10 @@ public final class Feeder {
         URI uri = base.resolve(record.kind().path(record.buyerId(), record.document()));
         HttpRequest request = request(uri, settings.roleFor(record.kind()))
                 .POST(HttpRequest.BodyPublishers.ofString(record.body().toString())).build();
-        HttpResponse<String> response = exchange(request);
+        // scoring knows a buyer once it has consumed the registration event (normally within a second): until then a
+        // statement or signal for it answers 404, which is worth waiting for
+        boolean buyerMayBeUnknownYet = record.kind() == LedgerKind.FINANCIAL_STATEMENT || record.kind() == LedgerKind.RISK_SIGNAL;
+        HttpResponse<String> response = exchange(request, buyerMayBeUnknownYet);
         if (response == null) {
             problem(record.kind().label() + " " + record.document() + ": no answer after " + settings.maxAttempts() + " attempts");
             return Outcome.FAILED;
@@ -215,7 +220,7 @@ public final class Feeder {
         if (status == 409 && record.kind() == LedgerKind.BUYER) {
             return Outcome.DUPLICATE;  // registered already: a re-run of the feed
         }
-        if (status == 429 || status >= 500) {
+        if (status == 429 || status >= 500 || (status == 404 && record.kind().service() == LedgerKind.Service.SCORING)) {
             problem(record.kind().label() + " " + record.document() + ": still " + status + " after " + settings.maxAttempts() + " attempts");
             return Outcome.FAILED;
         }
@@ -240,7 +245,7 @@ public final class Feeder {
             ndjson.append(row).append('\n');
         }
         HttpRequest request = request(settings.collections().resolve("/api/v1/ledger-imports"), settings.roleFor(LedgerKind.INVOICE))
-                .header("Content-Type", "application/x-ndjson")
+                .setHeader("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())).build();
         HttpResponse<String> response = exchange(request);
         if (response == null || response.statusCode() != 200) {
@@ -293,8 +298,8 @@ public final class Feeder {
     private HttpRequest.Builder request(URI uri, String role) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json");
+                .setHeader("Content-Type", "application/json")
+                .setHeader("Accept", "application/json");
         String token = settings.tokenFor(role);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -304,6 +309,11 @@ public final class Feeder {
 
     /** Sends, retrying 429 (after Retry-After when given), 5xx and connection failures; null when every attempt failed to connect. */
     HttpResponse<String> exchange(HttpRequest request) {
+        return exchange(request, false);
+    }
+
+    /** As {@link #exchange(HttpRequest)}; with {@code retryNotFound} a 404 is retried like a 503. */
+    HttpResponse<String> exchange(HttpRequest request, boolean retryNotFound) {
         HttpResponse<String> last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             if (attempt > 1) {
@@ -312,7 +322,7 @@ public final class Feeder {
             try {
                 last = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int status = last.statusCode();
-                if (status != 429 && status < 500) {
+                if (status != 429 && status < 500 && !(retryNotFound && status == 404)) {
                     return last;
                 }
                 if (attempt < settings.maxAttempts()) {

@@ -30,13 +30,14 @@ import com.sun.net.httpserver.HttpServer;
 class FeederTest {
 
     /** What the stand-in suite saw. */
-    record Received(String method, String path, String authorization, String body) {
+    record Received(String method, String path, String authorization, List<String> contentType, String body) {
     }
 
     private HttpServer server;
     private URI base;
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger tooManyRequestsLeft = new AtomicInteger();
+    private final AtomicInteger buyerUnknownLeft = new AtomicInteger();
     private volatile boolean answerDuplicate;
     private final PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
 
@@ -56,12 +57,15 @@ class FeederTest {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
-        received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"), body));
+        received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().get("Content-Type"), body));
         int status;
         String answer = "{}";
         if (path.equals("/api/v1/payments") && tooManyRequestsLeft.getAndDecrement() > 0) {
             exchange.getResponseHeaders().add("Retry-After", "0");
             status = 429;
+        } else if (path.endsWith("/financial-statements") && buyerUnknownLeft.getAndDecrement() > 0) {
+            status = 404;
         } else if (path.equals("/api/v1/simulation/clock")) {
             status = 200;
             answer = body;
@@ -105,6 +109,7 @@ class FeederTest {
             LedgerRecord record = records.get(i);
             Received request = received.get(i);
             assertEquals("POST", request.method());
+            assertEquals(List.of("application/json"), request.contentType());
             assertEquals(record.kind().path(record.buyerId(), record.document()), request.path());
             String role = record.kind() == LedgerKind.FINANCIAL_STATEMENT || record.kind() == LedgerKind.RISK_SIGNAL ? "analyst" : "erp";
             assertEquals("Bearer " + role + "-token", request.authorization(), record.kind().label());
@@ -130,6 +135,18 @@ class FeederTest {
         List<Received> paymentRequests = received.stream().filter(r -> r.path().equals("/api/v1/payments")).toList();
         assertEquals(payments + 3, paymentRequests.size());
         assertEquals(paymentRequests.get(0).body(), paymentRequests.get(3).body());
+    }
+
+    @Test
+    void waitsForScoringToKnowANewlyRegisteredBuyer() {
+        List<LedgerRecord> records = smallLedger();
+        long statements = records.stream().filter(r -> r.kind() == LedgerKind.FINANCIAL_STATEMENT).count();
+        buyerUnknownLeft.set(2);
+        Feeder.Report report = new Feeder(settings(false, 0), quiet).feed(records);
+
+        assertEquals(2, report.retries());
+        assertEquals(statements, report.count(LedgerKind.FINANCIAL_STATEMENT, Feeder.Outcome.ACCEPTED));
+        assertEquals(records.size(), report.total(Feeder.Outcome.ACCEPTED));
     }
 
     @Test
@@ -176,6 +193,7 @@ class FeederTest {
             if (r.path().equals("/api/v1/ledger-imports")) {
                 imports++;
                 assertEquals("Bearer erp-token", r.authorization());
+                assertEquals(List.of("application/x-ndjson"), r.contentType());
                 for (String line : r.body().split("\n")) {
                     rows.add(LedgerFiles.MAPPER.readTree(line));
                 }
