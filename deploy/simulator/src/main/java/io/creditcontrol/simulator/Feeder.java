@@ -11,8 +11,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,6 +42,7 @@ public final class Feeder {
             boolean driveClocks,
             double daysPerSecond,
             int bulkRows,
+            int parallel,
             int maxAttempts,
             Duration firstBackoff) {
 
@@ -53,7 +60,7 @@ public final class Feeder {
     /** Counts per kind and outcome, plus retries and clock moves. */
     public static final class Report {
         private final Map<LedgerKind, Map<Outcome, Integer>> counts = new EnumMap<>(LedgerKind.class);
-        int retries;
+        private int retries;
         int clockMoves;
         int days;
         long millis;
@@ -70,8 +77,12 @@ public final class Feeder {
             return counts.values().stream().mapToInt(m -> m.getOrDefault(outcome, 0)).sum();
         }
 
-        public int retries() {
+        public synchronized int retries() {
             return retries;
+        }
+
+        synchronized void retried() {
+            retries++;
         }
 
         public int clockMoves() {
@@ -107,6 +118,9 @@ public final class Feeder {
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private final Report report = new Report();
     private final List<LedgerRecord> importBatch = new ArrayList<>();
+    /** Single documents waiting to be sent in parallel, one worker per buyer at a time. */
+    private final List<LedgerRecord> pending = new ArrayList<>();
+    private ExecutorService workers;
     private int problemsShown;
     private long startNanos;
 
@@ -125,11 +139,25 @@ public final class Feeder {
     }
 
     public Report feed(List<LedgerRecord> records) {
+        if (settings.parallel() > 1 && kafka == null) {
+            workers = Executors.newFixedThreadPool(settings.parallel());
+        }
+        try {
+            return play(records);
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
+            }
+        }
+    }
+
+    private Report play(List<LedgerRecord> records) {
         startNanos = System.nanoTime();
         LocalDate today = null;
         for (LedgerRecord record : records) {
             LocalDate date = record.date();
             if (today == null || date.isAfter(today)) {
+                sendPending();
                 if (settings.driveClocks() || settings.daysPerSecond() > 0) {
                     flushImports();  // a day's documents reach the suite on that simulated day
                 }
@@ -147,9 +175,15 @@ public final class Feeder {
                 }
             } else {
                 flushImports();
-                report.add(record.kind(), send(record));
+                if (workers != null && record.kind() != LedgerKind.BUYER) {
+                    pending.add(record);
+                } else {
+                    sendPending();  // buyers one by one: a parent is registered before its subsidiaries
+                    report.add(record.kind(), send(record));
+                }
             }
         }
+        sendPending();
         flushImports();
         if (kafka != null) {
             kafka.flush();
@@ -228,6 +262,43 @@ public final class Feeder {
         return Outcome.REJECTED;
     }
 
+    /**
+     * Sends the pending documents with the parallel workers: each buyer's documents in their order by one
+     * worker, different buyers at the same time; returns when all are answered.
+     */
+    private void sendPending() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, List<LedgerRecord>> byBuyer = new LinkedHashMap<>();
+        for (LedgerRecord record : pending) {
+            byBuyer.computeIfAbsent(record.buyerId(), b -> new ArrayList<>()).add(record);
+        }
+        pending.clear();
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (List<LedgerRecord> buyerRecords : byBuyer.values()) {
+            tasks.add(() -> {
+                for (LedgerRecord record : buyerRecords) {
+                    report.add(record.kind(), send(record));
+                }
+                return null;
+            });
+        }
+        try {
+            for (Future<Void> done : workers.invokeAll(tasks)) {
+                done.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FeedAborted("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new FeedAborted(String.valueOf(e.getCause()));
+        }
+    }
+
     // ---------------------------------------------------------------- bulk import
 
     /** Sends the collected invoices, payments, credit notes and disputes as one NDJSON ledger import. */
@@ -235,6 +306,7 @@ public final class Feeder {
         if (importBatch.isEmpty()) {
             return;
         }
+        sendPending();  // they came before the batch
         List<LedgerRecord> batch = List.copyOf(importBatch);
         importBatch.clear();
         StringBuilder ndjson = new StringBuilder();
@@ -317,7 +389,7 @@ public final class Feeder {
         HttpResponse<String> last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             if (attempt > 1) {
-                report.retries++;
+                report.retried();
             }
             try {
                 last = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -362,7 +434,7 @@ public final class Feeder {
         }
     }
 
-    private void problem(String message) {
+    private synchronized void problem(String message) {
         if (problemsShown++ < PROBLEMS_SHOWN) {
             log.println("  ! " + message);
         } else if (problemsShown == PROBLEMS_SHOWN + 1) {

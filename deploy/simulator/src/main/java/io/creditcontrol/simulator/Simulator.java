@@ -26,7 +26,7 @@ public final class Simulator {
               feed --dir DIR [--collections http://localhost:8083] [--scoring http://localhost:8081]
                    [--token TOKEN | --token ROLE=TOKEN]... [--token-file FILE | --token-file ROLE=FILE]...
                    [--role KIND=ROLE]... [--drive-clocks [--limits URL] [--alerts URL]]
-                   [--speed DAYS_PER_SECOND] [--bulk ROWS] [--max-attempts 8] [--backoff-ms 200]
+                   [--speed DAYS_PER_SECOND] [--bulk ROWS] [--parallel N] [--max-attempts 8] [--backoff-ms 200]
                    [--kafka HOST:PORT [--kafka-property NAME=VALUE]...]
                   plays the ledger into the running suite through its intake APIs, in event-time order
                   (with --kafka: publishes the CloudEvents to the topics instead)
@@ -57,7 +57,7 @@ public final class Simulator {
         return switch (args[0]) {
             case "generate" -> generate(new Arguments(rest, Set.of(), Set.of("out", "buyers", "months", "seed", "start")));
             case "feed" -> feed(new Arguments(rest, Set.of("drive-clocks"), Set.of("dir", "collections", "scoring", "limits", "alerts",
-                    "token", "token-file", "role", "speed", "bulk", "max-attempts", "backoff-ms", "kafka", "kafka-property")));
+                    "token", "token-file", "role", "speed", "bulk", "max-attempts", "backoff-ms", "kafka", "kafka-property", "parallel")));
             case "stats" -> stats(new Arguments(rest, Set.of(), Set.of("dir")));
             default -> throw new IllegalArgumentException("unknown command " + args[0] + "\n" + USAGE);
         };
@@ -113,7 +113,7 @@ public final class Simulator {
         }
         Feeder.Settings settings = new Feeder.Settings(collections, scoring, List.of(scoring, limits, collections, alerts), tokens,
                 defaultToken, roles, a.flag("drive-clocks"), Double.parseDouble(a.get("speed", "0")),
-                Integer.parseInt(a.get("bulk", "0")), Integer.parseInt(a.get("max-attempts", "8")),
+                Integer.parseInt(a.get("bulk", "0")), Integer.parseInt(a.get("parallel", "1")), Integer.parseInt(a.get("max-attempts", "8")),
                 Duration.ofMillis(Long.parseLong(a.get("backoff-ms", "200"))));
         List<LedgerRecord> records = LedgerFiles.readLedger(dir);
         Feeder.Report report;

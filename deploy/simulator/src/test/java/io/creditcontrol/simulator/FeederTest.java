@@ -91,8 +91,12 @@ class FeederTest {
     }
 
     private Feeder.Settings settings(boolean driveClocks, int bulkRows) {
+        return settings(driveClocks, bulkRows, 1);
+    }
+
+    private Feeder.Settings settings(boolean driveClocks, int bulkRows, int parallel) {
         return new Feeder.Settings(base, base, List.of(base), Map.of("erp", "erp-token", "analyst", "analyst-token", "admin", "admin-token"),
-                null, Map.of(), driveClocks, 0, bulkRows, 4, Duration.ofMillis(1));
+                null, Map.of(), driveClocks, 0, bulkRows, parallel, 4, Duration.ofMillis(1));
     }
 
     private static List<LedgerRecord> smallLedger() {
@@ -212,6 +216,36 @@ class FeederTest {
         }
         assertEquals(imports, report.total(Feeder.Outcome.DUPLICATE), "the stand-in reports row 1 of each import as a duplicate");
         assertEquals(records.size(), report.total(Feeder.Outcome.ACCEPTED) + report.total(Feeder.Outcome.DUPLICATE));
+    }
+
+    @Test
+    void inParallelEachBuyersDocumentsStayInOrderAndNoDayOvertakesTheOneBefore() throws IOException {
+        List<LedgerRecord> records = smallLedger();
+        // path and body identify a record (the path names the buyer or the dispute where the body does not)
+        Map<String, LedgerRecord> byRequest = new java.util.HashMap<>();
+        records.forEach(rec -> byRequest.put(rec.kind().path(rec.buyerId(), rec.document()) + " " + rec.body(), rec));
+        assertEquals(records.size(), byRequest.size());
+        tooManyRequestsLeft.set(2);
+        Feeder.Report report = new Feeder(settings(true, 0, 4), quiet).feed(records);
+
+        assertEquals(records.size(), report.total(Feeder.Outcome.ACCEPTED));
+        assertEquals(2, report.retries());
+        Map<String, List<LedgerRecord>> sentByBuyer = new java.util.HashMap<>();
+        java.util.Set<LedgerRecord> sent = new java.util.HashSet<>();
+        LocalDate clock = null;
+        for (Received r : received) {
+            if (r.path().equals("/api/v1/simulation/clock")) {
+                clock = LocalDate.parse(LedgerFiles.MAPPER.readTree(r.body()).path("now").asText().substring(0, 10));
+                continue;
+            }
+            LedgerRecord record = byRequest.get(r.path() + " " + LedgerFiles.MAPPER.readTree(r.body()));
+            assertEquals(record.date(), clock, "sent on its own simulated day: " + record.document());
+            if (sent.add(record)) {  // a retried payment counts once
+                sentByBuyer.computeIfAbsent(record.buyerId(), b -> new ArrayList<>()).add(record);
+            }
+        }
+        assertEquals(records.size(), sent.size());
+        assertEquals(records.stream().collect(Collectors.groupingBy(LedgerRecord::buyerId)), sentByBuyer, "each buyer's records in ledger order");
     }
 
     @Test
