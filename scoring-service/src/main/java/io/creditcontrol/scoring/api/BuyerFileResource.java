@@ -1,5 +1,6 @@
 package io.creditcontrol.scoring.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ import io.creditcontrol.scoring.buyer.BuyerProfile;
 import io.creditcontrol.scoring.buyer.FinancialStatement;
 import io.creditcontrol.scoring.buyer.KnownBuyer;
 import io.creditcontrol.scoring.buyer.RiskSignal;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** Read side of the buyer's credit file: master data, the latest financial statement and the warning signals. */
 @Path("/api/v1/buyers/{buyerId}")
@@ -37,13 +39,16 @@ public class BuyerFileResource {
 
     private final RequestRules rules;
     private final BuyerCommands commands;
+    private final SecurityIdentity identity;
 
-    BuyerFileResource(RequestRules rules, BuyerCommands commands) {
+    BuyerFileResource(RequestRules rules, BuyerCommands commands, SecurityIdentity identity) {
         this.rules = rules;
         this.commands = commands;
+        this.identity = identity;
     }
 
     @PUT
+    @RolesAllowed({Roles.ERP, Roles.ANALYST})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a registered buyer's master data",
             description = "Publishes credit.buyer.updated (the full record) on credit.buyers.v1 through the outbox; the file "
@@ -58,11 +63,12 @@ public class BuyerFileResource {
             throw new NotFoundException("Buyer " + buyerId + " is not registered");
         }
         rules.check(details).country("country", details == null ? null : details.country()).orFail();
-        var event = commands.update(BuyerRegistrationResource.masterData(buyerId, details));
+        var event = commands.update(BuyerRegistrationResource.masterData(buyerId, details, identity));
         return Response.accepted(new Accepted(buyerId, event.id(), event.type())).build();
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN})
     @Operation(summary = "A buyer's credit file: profile, latest financial statement and risk signals",
             description = "The profile is the latest master record (credit.buyer.registered/updated); the financial statement is "
                     + "the one with the latest period end (a re-report of a period replaces it); risk signals are the full "
@@ -92,29 +98,33 @@ public class BuyerFileResource {
     }
 
     public record ProfileView(String name, String country, String industry, String parentId, String segment,
-            String registrationNumber, Instant registeredAt, Instant updatedAt, LocalDate relationshipStartDate) {
+            String registrationNumber, Instant registeredAt, Instant updatedAt, LocalDate relationshipStartDate,
+            @Schema(description = "Who last registered or changed the master data through the API (the authenticated principal); "
+                    + "null when it came from another producer") String updatedBy) {
 
         static ProfileView from(BuyerProfile p) {
             return new ProfileView(p.name, p.country, p.industry, p.parentId, p.segment, p.registrationNumber, p.registeredAt, p.updatedAt,
-                    p.relationshipStartDate);
+                    p.relationshipStartDate, p.updatedBy);
         }
     }
 
     public record StatementView(LocalDate periodEnd, String currency, BigDecimal totalAssets, BigDecimal currentAssets,
             BigDecimal currentLiabilities, BigDecimal totalLiabilities, BigDecimal retainedEarnings, BigDecimal ebit,
-            BigDecimal revenue, BigDecimal bookEquity, String source, Instant reportedAt) {
+            BigDecimal revenue, BigDecimal bookEquity, String source, Instant reportedAt,
+            @Schema(description = "The authenticated principal who submitted it through the API; null from other producers") String submittedBy) {
 
         static StatementView from(FinancialStatement s) {
             return new StatementView(s.periodEnd, s.currency, s.totalAssets, s.currentAssets, s.currentLiabilities,
-                    s.totalLiabilities, s.retainedEarnings, s.ebit, s.revenue, s.bookEquity, s.source, s.reportedAt);
+                    s.totalLiabilities, s.retainedEarnings, s.ebit, s.revenue, s.bookEquity, s.source, s.reportedAt, s.submittedBy);
         }
     }
 
     public record RiskSignalView(String signal, LocalDate observedOn, String severity, String description, String source,
-            Instant reportedAt) {
+            Instant reportedAt,
+            @Schema(description = "The authenticated principal who reported it through the API; null from other producers") String submittedBy) {
 
         static RiskSignalView from(RiskSignal s) {
-            return new RiskSignalView(s.signal, s.observedOn, s.severity, s.description, s.source, s.reportedAt);
+            return new RiskSignalView(s.signal, s.observedOn, s.severity, s.description, s.source, s.reportedAt, s.submittedBy);
         }
     }
 }

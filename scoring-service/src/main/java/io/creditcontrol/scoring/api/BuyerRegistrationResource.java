@@ -1,5 +1,6 @@
 package io.creditcontrol.scoring.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,7 @@ import io.creditcontrol.scoring.buyer.BuyerCommands;
 import io.creditcontrol.scoring.buyer.BuyerProfile;
 import io.creditcontrol.scoring.messaging.CloudEvent;
 import io.creditcontrol.scoring.messaging.events.BuyerEvents.BuyerMasterData;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** Registers a buyer: announced as credit.buyer.registered on credit.buyers.v1. */
 @Path("/api/v1/buyers")
@@ -31,13 +33,16 @@ public class BuyerRegistrationResource {
 
     private final RequestRules rules;
     private final BuyerCommands commands;
+    private final SecurityIdentity identity;
 
-    BuyerRegistrationResource(RequestRules rules, BuyerCommands commands) {
+    BuyerRegistrationResource(RequestRules rules, BuyerCommands commands, SecurityIdentity identity) {
         this.rules = rules;
         this.commands = commands;
+        this.identity = identity;
     }
 
     @POST
+    @RolesAllowed({Roles.ERP, Roles.ANALYST})
     @Operation(summary = "Register a buyer", description = "Publishes credit.buyer.registered on credit.buyers.v1 (through the "
             + "outbox). The buyer's file shows it, and it is scored, once the event has been consumed, normally within a second.")
     @APIResponse(responseCode = "202", description = "Accepted; the event that announces it")
@@ -50,12 +55,12 @@ public class BuyerRegistrationResource {
         if (BuyerProfile.findById(registration.buyerId()) != null) {
             throw new ClientErrorException("Buyer " + registration.buyerId() + " is registered already", 409);
         }
-        CloudEvent event = commands.register(masterData(registration.buyerId(), registration.details()));
+        CloudEvent event = commands.register(masterData(registration.buyerId(), registration.details(), identity));
         return Response.accepted(new Accepted(registration.buyerId(), event.id(), event.type())).build();
     }
 
-    static BuyerMasterData masterData(String buyerId, BuyerDetails d) {
+    static BuyerMasterData masterData(String buyerId, BuyerDetails d, SecurityIdentity who) {
         return new BuyerMasterData(buyerId, d.name(), d.country(), d.industry(), d.parentId(), d.segment(), d.registrationNumber(),
-                d.relationshipStartDate());
+                d.relationshipStartDate(), who.getPrincipal().getName());
     }
 }

@@ -1,5 +1,6 @@
 package io.creditcontrol.scoring.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -24,6 +25,7 @@ import io.creditcontrol.scoring.buyer.BuyerCommands;
 import io.creditcontrol.scoring.buyer.KnownBuyer;
 import io.creditcontrol.scoring.messaging.CloudEvent;
 import io.creditcontrol.scoring.messaging.events.BuyerEvents.FinancialStatementReported;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Financial statements submitted by an analyst or a risk-data feed. Each is
@@ -39,14 +41,17 @@ public class FinancialStatementsResource {
     private final RequestRules rules;
     private final BuyerCommands commands;
     private final Clock clock;
+    private final SecurityIdentity identity;
 
-    FinancialStatementsResource(RequestRules rules, BuyerCommands commands, Clock clock) {
+    FinancialStatementsResource(RequestRules rules, BuyerCommands commands, Clock clock, SecurityIdentity identity) {
         this.rules = rules;
         this.commands = commands;
         this.clock = clock;
+        this.identity = identity;
     }
 
     @POST
+    @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "Submit a financial statement", description = "Publishes credit.buyer.financial-statement-reported. "
             + "A statement for a period already on file replaces it. Amounts are decimals in the statement's currency; total, "
             + "current assets and liabilities and revenue cannot be negative; retained earnings, EBIT and equity can.")
@@ -61,7 +66,7 @@ public class FinancialStatementsResource {
                 .notAfter("periodEnd", s == null ? null : s.periodEnd(), LocalDate.now(clock)).orFail();
         CloudEvent event = commands.reportStatement(new FinancialStatementReported(buyerId, s.periodEnd(), s.currency(),
                 s.totalAssets(), s.currentAssets(), s.currentLiabilities(), s.totalLiabilities(), s.retainedEarnings(), s.ebit(),
-                s.revenue(), s.bookEquity()));
+                s.revenue(), s.bookEquity(), identity.getPrincipal().getName()));
         return Response.accepted(new Accepted(buyerId, event.id(), event.type())).build();
     }
 

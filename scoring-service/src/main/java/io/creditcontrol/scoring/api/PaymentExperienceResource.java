@@ -1,5 +1,6 @@
 package io.creditcontrol.scoring.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,6 +39,7 @@ public class PaymentExperienceResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN})
     @Operation(summary = "A buyer's payment experience per currency and per invoice",
             description = "Per currency: number of invoices, invoiced, paid, credited, written off, open and overdue amounts, "
                     + "settled invoices, how many were settled late, and the amount-weighted average days beyond terms (DBT) "

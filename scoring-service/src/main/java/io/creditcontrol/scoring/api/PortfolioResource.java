@@ -1,5 +1,6 @@
 package io.creditcontrol.scoring.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -41,6 +42,7 @@ public class PortfolioResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN})
     @Operation(summary = "Scored buyers by grade, riskiest first",
             description = "Filters combine: grade (exact) or minGrade/maxGrade, dataQuality, country. gradeCounts counts the "
                     + "buyers per grade for all filters except the grade ones, so the distribution of the selection is visible "

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every error this service answers is an RFC 9457 problem detail. */
 public class ProblemMappers {
@@ -54,6 +55,16 @@ public class ProblemMappers {
         }
         String message = e.getOriginalMessage() == null ? "unreadable value" : e.getOriginalMessage().lines().findFirst().orElse("");
         return respond(invalid(List.of(new Problem.Violation(field.length() == 0 ? "body" : field.toString(), message))), uri);
+    }
+
+    /**
+     * A body field the client does not own (a grade, a probability, who submitted it):
+     * quarkus.jackson.fail-on-unknown-properties refuses it, and the problem names it.
+     */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return respond(invalid(List.of(new Problem.Violation(e.getPropertyName(),
+                "is not a field of this request (it cannot be set by a client)"))), uri);
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package io.creditcontrol.scoring.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -22,6 +23,7 @@ import io.creditcontrol.scoring.api.BuyerRequests.RiskSignalSubmission;
 import io.creditcontrol.scoring.buyer.BuyerCommands;
 import io.creditcontrol.scoring.messaging.CloudEvent;
 import io.creditcontrol.scoring.messaging.events.BuyerEvents.RiskSignalReported;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** Warning signals reported by an analyst or a risk-data feed; see {@link FinancialStatementsResource} for the flow. */
 @Path("/api/v1/buyers/{buyerId}/risk-signals")
@@ -33,14 +35,17 @@ public class RiskSignalsResource {
     private final RequestRules rules;
     private final BuyerCommands commands;
     private final Clock clock;
+    private final SecurityIdentity identity;
 
-    RiskSignalsResource(RequestRules rules, BuyerCommands commands, Clock clock) {
+    RiskSignalsResource(RequestRules rules, BuyerCommands commands, Clock clock, SecurityIdentity identity) {
         this.rules = rules;
         this.commands = commands;
         this.clock = clock;
+        this.identity = identity;
     }
 
     @POST
+    @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "Report a warning signal", description = "Publishes credit.buyer.risk-signal-reported. Each signal type "
             + "has a documented effect on the score that fades with time (docs/scoring.md); an insolvency filing sets grade 10 "
             + "and never fades.")
@@ -53,7 +58,7 @@ public class RiskSignalsResource {
         FinancialStatementsResource.known(buyerId);
         rules.check(s).notAfter("observedOn", s == null ? null : s.observedOn(), LocalDate.now(clock)).orFail();
         CloudEvent event = commands.reportSignal(new RiskSignalReported(buyerId, s.signal(), s.observedOn(), s.severity(),
-                s.description(), s.source()));
+                s.description(), s.source(), identity.getPrincipal().getName()));
         return Response.accepted(new Accepted(buyerId, event.id(), event.type())).build();
     }
 

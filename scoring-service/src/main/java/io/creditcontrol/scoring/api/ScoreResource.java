@@ -1,14 +1,19 @@
 package io.creditcontrol.scoring.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,6 +39,8 @@ import io.creditcontrol.scoring.score.StoredAssessment;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoreResource {
 
+    public static final int MAX_HISTORY_PAGE_SIZE = 500;
+
     private final ObjectMapper mapper;
 
     ScoreResource(ObjectMapper mapper) {
@@ -41,6 +48,7 @@ public class ScoreResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN})
     @Operation(summary = "The buyer's current credit score with its reasons",
             description = "Grade 1 (best) to 10 (default, only on an insolvency filing), the 12-month probability of default, "
                     + "dataQuality (FULL, PARTIAL or INSUFFICIENT: how much the score rests on), the top reasons in plain words, "
@@ -63,18 +71,24 @@ public class ScoreResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN})
     @Path("history")
     @Operation(summary = "Every change of the buyer's score, latest first",
             description = "What the score became (grade, probability, data quality), when, what triggered the re-score (an event "
                     + "with its id and source, or the periodic review), the model version and the reasons at the time.")
-    @APIResponse(responseCode = "200", description = "The changes, latest first; empty when the buyer is known but not scored yet")
+    @APIResponse(responseCode = "200", description = "The changes, latest first, paged (page from 0, size 1 to "
+            + MAX_HISTORY_PAGE_SIZE + ", default 100); empty when the buyer is known but not scored yet")
+    @APIResponse(responseCode = "400", description = "page or size out of range, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Nothing is known about this buyer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<HistoryView> history(@PathParam("buyerId") String buyerId) {
+    public List<HistoryView> history(@PathParam("buyerId") String buyerId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(MAX_HISTORY_PAGE_SIZE) int size) {
         if (KnownBuyer.findById(buyerId) == null) {
             throw new NotFoundException("Nothing is known about buyer " + buyerId);
         }
-        return ScoreHistoryEntry.ofBuyer(buyerId).stream()
+        return ScoreHistoryEntry.ofBuyer(buyerId, page, size).stream()
                 .map(e -> new HistoryView(e.grade, e.previousGrade, e.probabilityOfDefault.stripTrailingZeros(), e.dataQuality, e.modelVersion,
                         e.assessedAt, e.triggeredBy, read(e.assessment).reasons()))
                 .toList();

@@ -51,6 +51,7 @@ public class BuyerFile {
         profile.registrationNumber = data.registrationNumber();
         profile.relationshipStartDate = data.relationshipStartDate();
         profile.updatedAt = event.time();
+        profile.updatedBy = data.submittedBy();
         if (!profile.isPersistent()) {
             profile.persist();
         }
@@ -67,6 +68,7 @@ public class BuyerFile {
         signal.source = data.source() != null ? data.source() : event.source();
         signal.eventId = event.id();
         signal.reportedAt = event.time();
+        signal.submittedBy = data.submittedBy();
         signal.persist();
     }
 
@@ -92,6 +94,7 @@ public class BuyerFile {
         statement.bookEquity = data.bookEquity();
         statement.source = event.source();
         statement.reportedAt = event.time();
+        statement.submittedBy = data.submittedBy();
         if (!statement.isPersistent()) {
             statement.persist();
         }

@@ -35,4 +35,7 @@ public class BuyerProfile extends PanacheEntityBase {
     /** When the master record now held was published. */
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The authenticated principal who last submitted the master data through the API; null from other producers. */
+    @Column(name = "updated_by")
+    public String updatedBy;
 }

@@ -46,6 +46,9 @@ public class FinancialStatement extends PanacheEntityBase {
     public BigDecimal revenue;
     @Column(name = "book_equity")
     public BigDecimal bookEquity;
+    /** The authenticated principal who submitted it through the API; null from other producers. */
+    @Column(name = "submitted_by")
+    public String submittedBy;
     /** Who reported it (the CloudEvent source, e.g. a risk-data provider). */
     public String source;
     @Column(name = "reported_at")

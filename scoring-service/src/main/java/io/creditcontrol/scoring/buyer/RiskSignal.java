@@ -36,6 +36,9 @@ public class RiskSignal extends PanacheEntityBase {
     public String eventId;
     @Column(name = "reported_at")
     public Instant reportedAt;
+    /** The authenticated principal who reported it through the API; null from other producers. */
+    @Column(name = "submitted_by")
+    public String submittedBy;
 
     public static List<RiskSignal> ofBuyer(String buyerId) {
         return list("buyerId = ?1 order by observedOn, id", buyerId);

@@ -63,6 +63,17 @@ public interface ScoringConfig {
     /** Effect of each warning signal type (except INSOLVENCY_FILING, which forces grade 10). */
     Map<String, SignalRule> signals();
 
+    /** Group risk: how a parent company graded worse than the buyer weighs on the buyer (docs/scoring.md). */
+    Group group();
+
+    interface Group {
+        /** log-odds of default added per grade the parent is worse than the buyer on its own; 0 switches group risk off */
+        double weightPerGrade();
+
+        /** the most the parent can add, in log-odds */
+        double maxEffect();
+    }
+
     /** How much a signal's severity scales its effect. */
     Severity severity();
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -27,7 +28,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class InvoiceExperience extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // handed out 50 at a time, so a batch's inserts are sent in JDBC batches (V20261124010100)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invoice_experience_seq")
+    @SequenceGenerator(name = "invoice_experience_seq", sequenceName = "invoice_experience_seq", allocationSize = 50)
     public Long id;
     @Column(name = "buyer_id")
     public String buyerId;

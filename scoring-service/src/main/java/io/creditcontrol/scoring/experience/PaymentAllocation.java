@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -34,7 +35,9 @@ public class PaymentAllocation extends PanacheEntityBase {
     }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // handed out 50 at a time, so a batch's inserts are sent in JDBC batches (V20261124010100)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "payment_allocation_seq")
+    @SequenceGenerator(name = "payment_allocation_seq", sequenceName = "payment_allocation_seq", allocationSize = 50)
     public Long id;
     @Column(name = "buyer_id")
     public String buyerId;

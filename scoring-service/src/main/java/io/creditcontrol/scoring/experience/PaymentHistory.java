@@ -35,14 +35,16 @@ public class PaymentHistory {
     private static final Logger LOG = Logger.getLogger(PaymentHistory.class);
 
     private final BuyerLock lock;
+    private final DocumentCache documents;
 
-    PaymentHistory(BuyerLock lock) {
+    PaymentHistory(BuyerLock lock, DocumentCache documents) {
         this.lock = lock;
+        this.documents = documents;
     }
 
     public void invoiceIssued(InvoiceIssued issued) {
         lock.acquire(issued.buyerId());
-        InvoiceExperience existing = InvoiceExperience.of(issued.buyerId(), issued.invoiceNumber()).orElse(null);
+        InvoiceExperience existing = documents.invoice(issued.buyerId(), issued.invoiceNumber()).orElse(null);
         if (existing != null) {
             if (sameInvoice(existing, issued)) {
                 // the ERP sent the same document again under a new event id
@@ -60,7 +62,8 @@ public class PaymentHistory {
         invoice.issueDate = issued.issueDate();
         invoice.dueDate = issued.dueDate();
         invoice.persist();
-        for (PaymentAllocation pending : PaymentAllocation.pendingFor(invoice.buyerId, invoice.invoiceNumber)) {
+        documents.added(invoice);
+        for (PaymentAllocation pending : documents.pendingFor(invoice.buyerId, invoice.invoiceNumber)) {
             if (!pending.currency.equals(invoice.currency)) {
                 // The payment was fine when it arrived; the invoice is fine too. Neither can be
                 // dead-lettered now, so the allocation is set aside and never counted.
@@ -127,7 +130,7 @@ public class PaymentHistory {
         }
         dispute.resolvedOn = resolved.resolvedOn();
         dispute.outcome = resolved.outcome().name();
-        InvoiceExperience invoice = InvoiceExperience.of(dispute.buyerId, dispute.invoiceNumber).orElseThrow();
+        InvoiceExperience invoice = documents.invoice(dispute.buyerId, dispute.invoiceNumber).orElseThrow();
         // an upheld dispute's credit note follows as its own credit.invoice.credited event
         invoice.disputedAmount = invoice.disputedAmount.subtract(dispute.amount).max(BigDecimal.ZERO);
     }
@@ -140,7 +143,7 @@ public class PaymentHistory {
 
     public void paymentReceived(PaymentReceived received) {
         lock.acquire(received.buyerId());
-        if (ReceivedPayment.of(received.buyerId(), received.paymentReference()).isPresent()) {
+        if (documents.payment(received.buyerId(), received.paymentReference()).isPresent()) {
             LOG.warnf("Payment %s of buyer %s is already known; the repeat is ignored", received.paymentReference(), received.buyerId());
             return;
         }
@@ -158,6 +161,7 @@ public class PaymentHistory {
         payment.method = received.method() == null ? null : received.method().name();
         payment.payerAccount = received.payerAccount();
         payment.persist();
+        documents.added(payment);
         for (Allocation allocation : received.allocations()) {
             PaymentAllocation row = new PaymentAllocation();
             row.buyerId = received.buyerId();
@@ -168,7 +172,8 @@ public class PaymentHistory {
             row.allocatedAmount = allocation.amount();
             row.status = PaymentAllocation.Status.PENDING;
             row.persist();
-            InvoiceExperience invoice = InvoiceExperience.of(received.buyerId(), allocation.invoiceNumber()).orElse(null);
+            documents.added(row);
+            InvoiceExperience invoice = documents.invoice(received.buyerId(), allocation.invoiceNumber()).orElse(null);
             if (invoice == null) {
                 LOG.infof("Payment %s allocates %s to invoice %s of buyer %s, not known yet; the allocation waits for it",
                         received.paymentReference(), allocation.amount().toPlainString(), allocation.invoiceNumber(), received.buyerId());
@@ -197,8 +202,8 @@ public class PaymentHistory {
                 && known.issueDate.equals(issued.issueDate()) && known.dueDate.equals(issued.dueDate());
     }
 
-    private static InvoiceExperience invoiceOf(String buyerId, String invoiceNumber, String currency, String document) {
-        InvoiceExperience invoice = InvoiceExperience.of(buyerId, invoiceNumber)
+    private InvoiceExperience invoiceOf(String buyerId, String invoiceNumber, String currency, String document) {
+        InvoiceExperience invoice = documents.invoice(buyerId, invoiceNumber)
                 .orElseThrow(() -> new MalformedEventException(document + " names invoice " + invoiceNumber
                         + ", which is not known for buyer " + buyerId));
         if (!invoice.currency.equals(currency)) {

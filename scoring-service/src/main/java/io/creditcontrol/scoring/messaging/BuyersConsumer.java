@@ -2,7 +2,7 @@ package io.creditcontrol.scoring.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -11,7 +11,6 @@ import io.creditcontrol.scoring.messaging.events.BuyerEvents;
 import io.creditcontrol.scoring.messaging.events.BuyerEvents.BuyerMasterData;
 import io.creditcontrol.scoring.messaging.events.BuyerEvents.FinancialStatementReported;
 import io.creditcontrol.scoring.messaging.events.BuyerEvents.RiskSignalReported;
-import io.creditcontrol.scoring.score.RescoreQueue;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -27,19 +26,17 @@ public class BuyersConsumer {
     private final Inbox inbox;
     private final EventData eventData;
     private final BuyerFile buyerFile;
-    private final RescoreQueue rescore;
 
-    BuyersConsumer(Inbox inbox, EventData eventData, BuyerFile buyerFile, RescoreQueue rescore) {
+    BuyersConsumer(Inbox inbox, EventData eventData, BuyerFile buyerFile) {
         this.inbox = inbox;
         this.eventData = eventData;
         this.buyerFile = buyerFile;
-        this.rescore = rescore;
     }
 
     @Incoming("buyers")
     @Blocking
-    public void onBuyerEvent(ConsumerRecord<String, String> record) {
-        inbox.receive("buyers", record.key(), record.value(), event -> {
+    public void onBuyerEvents(ConsumerRecords<String, String> records) {
+        inbox.receive("buyers", records, event -> {
             switch (event.type()) {
                 case BuyerEvents.BUYER_REGISTERED, BuyerEvents.BUYER_UPDATED ->
                         buyerFile.masterDataReceived(event, eventData.read(event, BuyerMasterData.class));
@@ -49,10 +46,10 @@ public class BuyersConsumer {
                         buyerFile.financialStatementReported(event, eventData.read(event, FinancialStatementReported.class));
                 default -> {
                     LOG.debugf("Ignoring event type %s on %s", event.type(), BuyerEvents.BUYERS_TOPIC);
-                    return;
+                    return null;
                 }
             }
-            rescore.request(event.subject(), Triggers.of(event));
+            return event.subject();
         });
     }
 }

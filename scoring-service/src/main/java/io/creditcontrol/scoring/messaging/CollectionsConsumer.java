@@ -2,7 +2,7 @@ package io.creditcontrol.scoring.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -10,7 +10,6 @@ import io.creditcontrol.scoring.buyer.BuyerLock;
 import io.creditcontrol.scoring.experience.BrokenPromise;
 import io.creditcontrol.scoring.messaging.events.CollectionsEvents;
 import io.creditcontrol.scoring.messaging.events.CollectionsEvents.PromiseBroken;
-import io.creditcontrol.scoring.score.RescoreQueue;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -27,29 +26,26 @@ public class CollectionsConsumer {
     private final Inbox inbox;
     private final EventData eventData;
     private final BuyerLock lock;
-    private final RescoreQueue rescore;
 
-    CollectionsConsumer(Inbox inbox, EventData eventData, BuyerLock lock, RescoreQueue rescore) {
+    CollectionsConsumer(Inbox inbox, EventData eventData, BuyerLock lock) {
         this.inbox = inbox;
         this.eventData = eventData;
         this.lock = lock;
-        this.rescore = rescore;
     }
 
     @Incoming("collections")
     @Blocking
-    public void onCollectionsEvent(ConsumerRecord<String, String> record) {
-        inbox.receive("collections", record.key(), record.value(), event -> {
+    public void onCollectionsEvents(ConsumerRecords<String, String> records) {
+        inbox.receive("collections", records, event -> {
             if (!CollectionsEvents.PROMISE_BROKEN.equals(event.type())) {
                 LOG.debugf("Ignoring event type %s on %s", event.type(), CollectionsEvents.COLLECTIONS_TOPIC);
-                return;
+                return null;
             }
             PromiseBroken data = eventData.read(event, PromiseBroken.class);
             lock.acquire(data.buyerId());
-            rescore.request(data.buyerId(), Triggers.of(event));
             if (BrokenPromise.count("buyerId = ?1 and promiseId = ?2", data.buyerId(), data.promiseId()) > 0) {
                 LOG.warnf("Broken promise %s of buyer %s is already known; the repeat is ignored", data.promiseId(), data.buyerId());
-                return;
+                return data.buyerId();
             }
             BrokenPromise promise = new BrokenPromise();
             promise.buyerId = data.buyerId();
@@ -59,6 +55,7 @@ public class CollectionsConsumer {
             promise.amount = data.amount();
             promise.currency = data.currency();
             promise.persist();
+            return data.buyerId();
         });
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Turns an event's {@code data} into this service's record for it, checked by Bean Validation. */
@@ -25,7 +26,9 @@ public class EventData {
     public <T> T read(CloudEvent event, Class<T> type) {
         T data;
         try {
-            data = mapper.treeToValue(event.data(), type);
+            // event data objects are open (docs/events): unknown fields are ignored here, even though
+            // request bodies refuse them (quarkus.jackson.fail-on-unknown-properties)
+            data = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(event.data());
         } catch (Exception e) {
             throw new MalformedEventException(event.type() + " " + event.id() + ": unreadable data: " + firstLine(e.getMessage()));
         }

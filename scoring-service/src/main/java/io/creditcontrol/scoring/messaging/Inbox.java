@@ -2,25 +2,48 @@ package io.creditcontrol.scoring.messaging;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.creditcontrol.scoring.buyer.BuyerLock;
+import io.creditcontrol.scoring.score.RescoreQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Applies incoming events exactly once. Each event is applied in its own transaction together
- * with the record that it was applied, so a redelivered event (a restart, a rebalance, a
- * producer's retry) changes nothing. A failure that may pass (a lost connection, a lock
- * conflict) is retried a bounded number of times; after that, or at once for a malformed
- * event, the exception reaches the channel and the record goes to the dead-letter topic.
+ * Applies incoming events exactly once, a batch of Kafka records at a time.
+ *
+ * <p>A batch is applied in one transaction: the events not applied before (looked up in
+ * {@code processed_event} in one query) are applied in record order, each recorded as applied,
+ * after the batch's buyers have been locked in buyer-id order ({@link BuyerLock}). A buyer touched
+ * several times in the batch is queued for re-scoring once, with the latest event as trigger. So
+ * a redelivered event (a restart, a rebalance, a producer's retry) still changes nothing, and the
+ * per-buyer lock still keeps an invoice and its payment, consumed on different threads, from
+ * missing each other.
+ *
+ * <p>Records that can never be applied go to the dead-letter topic one by one, never their batch:
+ * a record that is not a CloudEvent or is keyed by another buyer is set aside before the batch
+ * starts; one whose rule check fails while it is being applied (a credit note for an unknown
+ * invoice) rolls the batch back, is dead-lettered, and the batch is applied again without it. A
+ * failure that may pass (a lost connection, a deadlock) retries the batch a bounded number of
+ * times; after that the batch's records are applied one transaction each, so only the record that
+ * still fails is dead-lettered.
  */
 @ApplicationScoped
 public class Inbox {
@@ -32,67 +55,169 @@ public class Inbox {
     private final int maxAttempts;
     private final Duration backoff;
     private final MeterRegistry registry;
+    private final BuyerLock lock;
+    private final RescoreQueue rescore;
+    private final DeadLetters deadLetters;
+    private final EntityManager em;
 
-    Inbox(ObjectMapper mapper, Clock clock, MeterRegistry registry,
+    Inbox(ObjectMapper mapper, Clock clock, MeterRegistry registry, BuyerLock lock, RescoreQueue rescore, DeadLetters deadLetters,
+            EntityManager em,
             @ConfigProperty(name = "credit.inbox.max-attempts") int maxAttempts,
             @ConfigProperty(name = "credit.inbox.retry-backoff") Duration backoff) {
         this.mapper = mapper;
         this.clock = clock;
         this.registry = registry;
+        this.lock = lock;
+        this.rescore = rescore;
+        this.deadLetters = deadLetters;
+        this.em = em;
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
     }
 
     /**
-     * Parses the record and applies it once; {@code handler} runs inside the transaction. The
-     * record key must be the event's subject (the buyer): a record keyed otherwise may have
-     * overtaken, or been overtaken by, that buyer's other events, so it is not applied.
+     * Applies one batch of records of {@code channel}. {@code handler} runs inside the batch's
+     * transaction, once per event not applied before, and answers the buyer to re-score (null
+     * when the event type is skipped).
      */
-    public void receive(String channel, String recordKey, String recordValue, Consumer<CloudEvent> handler) {
-        CloudEvent event;
-        try {
-            event = CloudEvent.parse(recordValue, mapper);
-            if (!event.subject().equals(recordKey)) {
-                throw new MalformedEventException(event.type() + " " + event.id() + ": record key '" + recordKey
-                        + "' is not the subject '" + event.subject() + "'");
-            }
-        } catch (MalformedEventException e) {
-            count(channel, "malformed");
-            throw e;
-        }
-        for (int attempt = 1; ; attempt++) {
+    public void receive(String channel, Iterable<ConsumerRecord<String, String>> records, Function<CloudEvent, String> handler) {
+        receive(channel, records, events -> { }, handler);
+    }
+
+    /**
+     * As {@link #receive(String, Iterable, Function)}; {@code prefetch} runs first in the batch's
+     * transaction, once the buyers are locked, with the events to apply (to read what they refer
+     * to at once).
+     */
+    public void receive(String channel, Iterable<ConsumerRecord<String, String>> records, Consumer<List<CloudEvent>> prefetch,
+            Function<CloudEvent, String> handler) {
+        List<Received> batch = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
             try {
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(event, handler));
-                count(channel, applied ? "applied" : "duplicate");
-                return;
+                batch.add(new Received(record, parse(record)));
             } catch (MalformedEventException e) {
-                count(channel, "malformed");
-                throw e;
+                reject(channel, record, e.getMessage());
+            }
+        }
+        for (int attempt = 1; !batch.isEmpty(); attempt++) {
+            try {
+                Outcome outcome = QuarkusTransaction.requiringNew().call(() -> applyBatch(batch, prefetch, handler));
+                count(channel, "applied", outcome.applied());
+                count(channel, "duplicate", outcome.duplicates());
+                return;
+            } catch (Rejected e) {
+                // rolled back; the rest is applied again without it (this is no failed attempt)
+                batch.remove(e.received);
+                reject(channel, e.received.record, e.getMessage());
+                attempt--;
             } catch (RuntimeException e) {
                 if (attempt >= maxAttempts || !mayPass(e)) {
-                    count(channel, "failed");
-                    throw new IllegalStateException("Could not apply " + event.type() + " " + event.id()
-                            + " after " + attempt + " attempt(s): " + e.getMessage(), e);
+                    LOG.warnf("Batch of %d records on %s failed (attempt %d): %s; applying them one by one", batch.size(), channel,
+                            attempt, e.getMessage());
+                    batch.forEach(received -> receiveAlone(channel, received, prefetch, handler));
+                    return;
                 }
-                LOG.warnf("Applying %s %s failed (attempt %d of %d), retrying: %s", event.type(), event.id(), attempt, maxAttempts, e.getMessage());
+                LOG.warnf("Batch of %d records on %s failed (attempt %d of %d), retrying: %s", batch.size(), channel, attempt,
+                        maxAttempts, e.getMessage());
                 pause(backoff.multipliedBy(attempt));
             }
         }
     }
 
-    private boolean applyOnce(CloudEvent event, Consumer<CloudEvent> handler) {
-        if (ProcessedEvent.findById(new ProcessedEvent.Key(event.source(), event.id())) != null) {
-            LOG.debugf("Skipping %s %s: already applied", event.type(), event.id());
-            return false;
+    private Outcome applyBatch(List<Received> batch, Consumer<List<CloudEvent>> prefetch, Function<CloudEvent, String> handler) {
+        Set<ProcessedEvent.Key> seen = appliedBefore(batch);
+        Set<String> buyers = new HashSet<>();
+        batch.forEach(r -> buyers.add(r.event.subject()));
+        lock.acquireAll(buyers);
+        prefetch.accept(batch.stream().map(Received::event).toList());
+        Map<String, String> toRescore = new LinkedHashMap<>();
+        int applied = 0;
+        int duplicates = 0;
+        for (Received received : batch) {
+            CloudEvent event = received.event;
+            if (!seen.add(new ProcessedEvent.Key(event.source(), event.id()))) {
+                LOG.debugf("Skipping %s %s: already applied", event.type(), event.id());
+                duplicates++;
+                continue;
+            }
+            String buyer;
+            try {
+                buyer = handler.apply(event);
+            } catch (MalformedEventException e) {
+                throw new Rejected(received, e);
+            }
+            if (buyer != null) {
+                toRescore.remove(buyer); // the latest trigger last, as the queue orders by time
+                toRescore.put(buyer, Triggers.of(event));
+            }
+            markApplied(event);
+            applied++;
         }
-        handler.accept(event);
+        toRescore.forEach(rescore::request);
+        return new Outcome(applied, duplicates);
+    }
+
+    /** The events of the batch applied before, in one query. */
+    private Set<ProcessedEvent.Key> appliedBefore(List<Received> batch) {
+        Set<String> ids = new HashSet<>();
+        batch.forEach(r -> ids.add(r.event.id()));
+        Set<ProcessedEvent.Key> found = new HashSet<>();
+        List<Object[]> rows = em.createQuery("SELECT p.eventSource, p.eventId FROM ProcessedEvent p WHERE p.eventId IN :ids", Object[].class)
+                .setParameter("ids", ids).getResultList();
+        rows.forEach(row -> found.add(new ProcessedEvent.Key((String) row[0], (String) row[1])));
+        return found;
+    }
+
+    /** The fallback: one record, one transaction, as many attempts as allowed, then the dead-letter topic. */
+    private void receiveAlone(String channel, Received received, Consumer<List<CloudEvent>> prefetch, Function<CloudEvent, String> handler) {
+        CloudEvent event = received.event;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Outcome outcome = QuarkusTransaction.requiringNew().call(() -> applyBatch(List.of(received), prefetch, handler));
+                count(channel, outcome.applied() > 0 ? "applied" : "duplicate", 1);
+                return;
+            } catch (Rejected e) {
+                reject(channel, received.record, e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= maxAttempts || !mayPass(e)) {
+                    count(channel, "failed", 1);
+                    deadLetters.send(received.record, "Could not apply " + event.type() + " " + event.id() + " after " + attempt
+                            + " attempt(s): " + e.getMessage());
+                    return;
+                }
+                LOG.warnf("Applying %s %s failed (attempt %d of %d), retrying: %s", event.type(), event.id(), attempt, maxAttempts,
+                        e.getMessage());
+                pause(backoff.multipliedBy(attempt));
+            }
+        }
+    }
+
+    /**
+     * The record key must be the event's subject (the buyer): a record keyed otherwise may have
+     * overtaken, or been overtaken by, that buyer's other events, so it is not applied.
+     */
+    private CloudEvent parse(ConsumerRecord<String, String> record) {
+        CloudEvent event = CloudEvent.parse(record.value(), mapper);
+        if (!event.subject().equals(record.key())) {
+            throw new MalformedEventException(event.type() + " " + event.id() + ": record key '" + record.key()
+                    + "' is not the subject '" + event.subject() + "'");
+        }
+        return event;
+    }
+
+    private void markApplied(CloudEvent event) {
         ProcessedEvent processed = new ProcessedEvent();
         processed.eventSource = event.source();
         processed.eventId = event.id();
         processed.eventType = event.type();
         processed.processedAt = clock.instant();
         processed.persist();
-        return true;
+    }
+
+    private void reject(String channel, ConsumerRecord<String, String> record, String reason) {
+        count(channel, "malformed", 1);
+        deadLetters.send(record, reason);
     }
 
     /** Database trouble may pass; a bug or a rule violation will not. */
@@ -105,8 +230,10 @@ public class Inbox {
         return false;
     }
 
-    private void count(String channel, String outcome) {
-        registry.counter("credit.events.received", "channel", channel, "outcome", outcome).increment();
+    private void count(String channel, String outcome, int events) {
+        if (events > 0) {
+            registry.counter("credit.events.received", "channel", channel, "outcome", outcome).increment(events);
+        }
     }
 
     private static void pause(Duration duration) {
@@ -115,6 +242,22 @@ public class Inbox {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private record Received(ConsumerRecord<String, String> record, CloudEvent event) {
+    }
+
+    private record Outcome(int applied, int duplicates) {
+    }
+
+    /** A record of the batch broke a rule while it was applied; the batch is rolled back without it. */
+    private static final class Rejected extends RuntimeException {
+        final transient Received received;
+
+        Rejected(Received received, MalformedEventException cause) {
+            super(cause.getMessage(), cause);
+            this.received = received;
         }
     }
 }

@@ -6,11 +6,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -32,6 +38,7 @@ import io.creditcontrol.scoring.messaging.events.ScoreEvents;
 import io.creditcontrol.scoring.messaging.events.ScoreEvents.Reason;
 import io.creditcontrol.scoring.messaging.events.ScoreEvents.ScoreChanged;
 import io.creditcontrol.scoring.score.ScoreInputs.InvoiceFact;
+import io.creditcontrol.scoring.score.ScoreInputs.ParentFact;
 import io.creditcontrol.scoring.score.ScoreInputs.SignalFact;
 import io.creditcontrol.scoring.score.ScoreInputs.StatementFact;
 
@@ -52,8 +59,11 @@ public class BuyerScorer {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final ScoreModel model;
+    private final EntityManager em;
 
-    BuyerScorer(BuyerLock lock, RescoreQueue queue, Outbox outbox, ObjectMapper mapper, Clock clock, ScoringConfig config) {
+    BuyerScorer(BuyerLock lock, RescoreQueue queue, Outbox outbox, ObjectMapper mapper, Clock clock, ScoringConfig config,
+            EntityManager em) {
+        this.em = em;
         this.lock = lock;
         this.queue = queue;
         this.outbox = outbox;
@@ -74,6 +84,33 @@ public class BuyerScorer {
         return true;
     }
 
+    /**
+     * Scores every buyer of {@code buyerIds} that is still queued, in one transaction: the buyers
+     * are locked in buyer-id order, taken off the queue and their files read in a handful of
+     * queries for the whole batch. Returns how many were re-scored. If anything fails the whole
+     * batch rolls back and stays queued (the worker then scores the buyers one by one).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int rescoreAllQueued(Collection<String> buyerIds) {
+        lock.acquireAll(buyerIds);
+        Map<String, String> reasons = queue.takeAll(buyerIds);
+        if (reasons.isEmpty()) {
+            return 0;
+        }
+        Map<String, ScoreInputs> inputs = inputsOf(reasons.keySet());
+        // the current scores, loaded at once; findById below then finds them in the session
+        BuyerScore.list("buyerId in ?1", reasons.keySet());
+        List<String> regraded = new ArrayList<>();
+        reasons.forEach((buyerId, reason) -> {
+            if (rescore(buyerId, reason, inputs.get(buyerId))) {
+                regraded.add(buyerId);
+            }
+        });
+        // their subsidiaries' group factor depends on these grades
+        queue.requestSubsidiaries(regraded);
+        return reasons.size();
+    }
+
     /** Puts the buyer on the queue for the periodic review, unless it was queued meanwhile. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void requestReview(String buyerId, String reason) {
@@ -82,9 +119,17 @@ public class BuyerScorer {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Assessment rescore(String buyerId, String reason) {
+    public void rescore(String buyerId, String reason) {
+        if (rescore(buyerId, reason, inputsOf(List.of(buyerId)).get(buyerId))) {
+            queue.requestSubsidiaries(List.of(buyerId));
+        }
+    }
+
+    /** Scores the buyer from {@code inputs}; true when its grade changed (or it got its first grade). */
+    private boolean rescore(String buyerId, String reason, ScoreInputs inputs) {
         Instant now = clock.instant();
-        Assessment assessment = model.assess(inputsOf(buyerId), LocalDate.now(clock));
+        Assessment assessment = model.assess(inputs, LocalDate.now(clock));
+        boolean regraded = false;
         String explained = json(StoredAssessment.of(assessment));
         BuyerScore current = BuyerScore.findById(buyerId);
         Integer previousGrade = current == null ? null : current.grade;
@@ -115,6 +160,7 @@ public class BuyerScorer {
             entry.persist();
 
             if (previousGrade == null || previousGrade != assessment.grade()) {
+                regraded = true;
                 outbox.append(ScoreEvents.SCORES_TOPIC, scoreChanged(buyerId, previousGrade, assessment, now));
                 LOG.infof("Buyer %s: grade %s -> %d (PD %s, %s) because %s", buyerId, previousGrade, assessment.grade(),
                         assessment.probabilityOfDefault().toPlainString(), assessment.dataQuality(), reason);
@@ -126,7 +172,7 @@ public class BuyerScorer {
         if (!current.isPersistent()) {
             current.persist();
         }
-        return assessment;
+        return regraded;
     }
 
     /** The credit.score.changed event announcing {@code assessment}. */
@@ -139,20 +185,61 @@ public class BuyerScorer {
         return CloudEvent.create(ScoreEvents.SCORE_CHANGED, ScoreEvents.SOURCE, buyerId, now, mapper.valueToTree(data));
     }
 
-    ScoreInputs inputsOf(String buyerId) {
-        Set<String> disputed = InvoiceDispute.<InvoiceDispute>list("buyerId", buyerId).stream()
-                .map(d -> d.invoiceNumber).collect(Collectors.toSet());
-        List<InvoiceExperience> invoices = InvoiceExperience.ofBuyer(buyerId);
-        List<InvoiceFact> facts = invoices.stream()
-                .map(i -> new InvoiceFact(i.invoiceNumber, i.currency, i.amount, i.issueDate, i.dueDate, i.settledOn,
-                        i.openAmount(), i.disputedAmount, disputed.contains(i.invoiceNumber)))
-                .toList();
-        List<FinancialStatement> statements = FinancialStatement.ofBuyer(buyerId);
-        StatementFact statement = statements.isEmpty() ? null : statementOf(statements.get(0));
-        List<SignalFact> signals = RiskSignal.ofBuyer(buyerId).stream()
-                .map(s -> new SignalFact(s.signal, s.observedOn, s.severity, s.description)).toList();
-        List<LocalDate> brokenPromises = BrokenPromise.ofBuyer(buyerId).stream().map(p -> p.promisedDate).toList();
-        return new ScoreInputs(facts, statement, signals, relationshipStart(BuyerProfile.findById(buyerId), invoices), brokenPromises);
+    /** The inputs of the model for each buyer, read in one query per table for all of them. */
+    Map<String, ScoreInputs> inputsOf(Collection<String> buyerIds) {
+        Map<String, Set<String>> disputed = new HashMap<>();
+        InvoiceDispute.<InvoiceDispute>list("buyerId in ?1", buyerIds)
+                .forEach(d -> disputed.computeIfAbsent(d.buyerId, b -> new HashSet<>()).add(d.invoiceNumber));
+        Map<String, List<InvoiceExperience>> invoices = byBuyer(
+                InvoiceExperience.<InvoiceExperience>list("buyerId in ?1 order by dueDate, invoiceNumber", buyerIds), i -> i.buyerId);
+        Map<String, List<FinancialStatement>> statements = byBuyer(
+                FinancialStatement.<FinancialStatement>list("buyerId in ?1 order by periodEnd desc", buyerIds), st -> st.buyerId);
+        Map<String, List<RiskSignal>> signals = byBuyer(
+                RiskSignal.<RiskSignal>list("buyerId in ?1 order by observedOn, id", buyerIds), sg -> sg.buyerId);
+        Map<String, List<BrokenPromise>> promises = byBuyer(
+                BrokenPromise.<BrokenPromise>list("buyerId in ?1 order by promisedDate", buyerIds), p -> p.buyerId);
+        Map<String, BuyerProfile> profiles = new HashMap<>();
+        BuyerProfile.<BuyerProfile>list("buyerId in ?1", buyerIds).forEach(p -> profiles.put(p.buyerId, p));
+        Map<String, Integer> parentGrades = gradesOf(profiles.values().stream().map(p -> p.parentId).filter(p -> p != null).toList());
+
+        Map<String, ScoreInputs> inputs = new HashMap<>();
+        for (String buyerId : buyerIds) {
+            Set<String> disputedInvoices = disputed.getOrDefault(buyerId, Set.of());
+            List<InvoiceExperience> buyerInvoices = invoices.getOrDefault(buyerId, List.of());
+            List<InvoiceFact> facts = buyerInvoices.stream()
+                    .map(i -> new InvoiceFact(i.invoiceNumber, i.currency, i.amount, i.issueDate, i.dueDate, i.settledOn,
+                            i.openAmount(), i.disputedAmount, disputedInvoices.contains(i.invoiceNumber)))
+                    .toList();
+            List<FinancialStatement> buyerStatements = statements.getOrDefault(buyerId, List.of());
+            StatementFact statement = buyerStatements.isEmpty() ? null : statementOf(buyerStatements.get(0));
+            List<SignalFact> signalFacts = signals.getOrDefault(buyerId, List.of()).stream()
+                    .map(sg -> new SignalFact(sg.signal, sg.observedOn, sg.severity, sg.description)).toList();
+            List<LocalDate> brokenPromises = promises.getOrDefault(buyerId, List.of()).stream().map(p -> p.promisedDate).toList();
+            BuyerProfile profile = profiles.get(buyerId);
+            String parentId = profile == null ? null : profile.parentId;
+            ParentFact parent = parentId == null || parentId.equals(buyerId) || !parentGrades.containsKey(parentId) ? null
+                    : new ParentFact(parentId, parentGrades.get(parentId));
+            inputs.put(buyerId, new ScoreInputs(facts, statement, signalFacts, relationshipStart(profile, buyerInvoices),
+                    brokenPromises, parent));
+        }
+        return inputs;
+    }
+
+    /** The current grades of {@code buyerIds} that are scored. */
+    private Map<String, Integer> gradesOf(List<String> buyerIds) {
+        Map<String, Integer> grades = new HashMap<>();
+        if (!buyerIds.isEmpty()) {
+            em.createQuery("SELECT s.buyerId, s.grade FROM BuyerScore s WHERE s.buyerId IN :ids", Object[].class)
+                    .setParameter("ids", buyerIds).getResultList()
+                    .forEach(row -> grades.put((String) row[0], ((Number) row[1]).intValue()));
+        }
+        return grades;
+    }
+
+    private static <T> Map<String, List<T>> byBuyer(List<T> rows, Function<T, String> buyerOf) {
+        Map<String, List<T>> grouped = new HashMap<>();
+        rows.forEach(row -> grouped.computeIfAbsent(buyerOf.apply(row), b -> new ArrayList<>()).add(row));
+        return grouped;
     }
 
     /**

@@ -1,7 +1,10 @@
 package io.creditcontrol.scoring.score;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -50,6 +53,41 @@ public class RescoreQueue {
         }
         em.createNativeQuery("DELETE FROM rescore_request WHERE buyer_id = ?1").setParameter(1, buyerId).executeUpdate();
         return reasons.get(0);
+    }
+
+    /**
+     * Queues the buyers whose master data names one of {@code parentIds} as their parent (and
+     * that are not queued already): their group factor depends on the parent's grade. Their locks
+     * are not taken here (the parents' are held); a subsidiary queued twice at once fails one
+     * transaction, which is retried.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requestSubsidiaries(Collection<String> parentIds) {
+        if (parentIds.isEmpty()) {
+            return;
+        }
+        em.flush(); // the parents' new grades
+        em.createNativeQuery("INSERT INTO rescore_request (buyer_id, requested_at, reason)"
+                + " SELECT p.buyer_id, :now, 'parent company ' || p.parent_id || ' graded ' || s.grade"
+                + " FROM buyer_profile p JOIN buyer_score s ON s.buyer_id = p.parent_id"
+                + " WHERE p.parent_id IN (:parents) AND p.buyer_id <> p.parent_id"
+                + " AND NOT EXISTS (SELECT 1 FROM rescore_request r WHERE r.buyer_id = p.buyer_id)")
+                .setParameter("now", clock.instant()).setParameter("parents", parentIds)
+                .executeUpdate();
+    }
+
+    /** Takes every one of {@code buyerIds} that is queued off the queue; answers each with its reason. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public Map<String, String> takeAll(Collection<String> buyerIds) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        List<Object[]> rows = em.createNativeQuery("SELECT buyer_id, reason FROM rescore_request WHERE buyer_id IN (:ids) ORDER BY buyer_id")
+                .setParameter("ids", buyerIds).getResultList();
+        rows.forEach(row -> reasons.put((String) row[0], (String) row[1]));
+        if (!reasons.isEmpty()) {
+            em.createNativeQuery("DELETE FROM rescore_request WHERE buyer_id IN (:ids)").setParameter("ids", reasons.keySet()).executeUpdate();
+        }
+        return reasons;
     }
 
     /** The buyers waiting longest, at most {@code limit}. */

@@ -49,4 +49,9 @@ public class ScoreHistoryEntry extends PanacheEntityBase {
     public static List<ScoreHistoryEntry> ofBuyer(String buyerId) {
         return list("buyerId = ?1 order by id desc", buyerId);
     }
+
+    /** One page of the buyer's history, latest first. */
+    public static List<ScoreHistoryEntry> ofBuyer(String buyerId, int page, int size) {
+        return find("buyerId = ?1 order by id desc", buyerId).page(page, size).list();
+    }
 }

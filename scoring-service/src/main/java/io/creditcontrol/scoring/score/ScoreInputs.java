@@ -13,9 +13,17 @@ import java.util.List;
  * @param signals           every warning signal reported about the buyer
  * @param relationshipStart when the trading relationship began; null if unknown
  * @param brokenPromises    the dates by which the buyer had promised to pay and did not
+ * @param parent            the group parent (master data parentId) and its current grade; null when the buyer
+ *                          has no parent or the parent is not scored
  */
 public record ScoreInputs(List<InvoiceFact> invoices, StatementFact latestStatement, List<SignalFact> signals,
-        LocalDate relationshipStart, List<LocalDate> brokenPromises) {
+        LocalDate relationshipStart, List<LocalDate> brokenPromises, ParentFact parent) {
+
+    /** Inputs of a buyer without a scored group parent. */
+    public ScoreInputs(List<InvoiceFact> invoices, StatementFact latestStatement, List<SignalFact> signals, LocalDate relationshipStart,
+            List<LocalDate> brokenPromises) {
+        this(invoices, latestStatement, signals, relationshipStart, brokenPromises, null);
+    }
 
     /** Inputs without broken promises. */
     public ScoreInputs(List<InvoiceFact> invoices, StatementFact latestStatement, List<SignalFact> signals, LocalDate relationshipStart) {
@@ -37,6 +45,10 @@ public record ScoreInputs(List<InvoiceFact> invoices, StatementFact latestStatem
     public record StatementFact(LocalDate periodEnd, String currency, BigDecimal totalAssets, BigDecimal currentAssets,
             BigDecimal currentLiabilities, BigDecimal totalLiabilities, BigDecimal retainedEarnings, BigDecimal ebit,
             BigDecimal revenue, BigDecimal bookEquity) {
+    }
+
+    /** The buyer's group parent and the grade it currently has. */
+    public record ParentFact(String buyerId, int grade) {
     }
 
     /** A warning signal; severity may be null (treated as MEDIUM). */

@@ -144,6 +144,21 @@ public final class ScoreModel {
                 : paymentRecord || financials ? DataQuality.PARTIAL : DataQuality.INSUFFICIENT;
         double logOdds = config.intercept() - factors.stream().mapToDouble(Factor::impact).sum();
         double pd = Math.max(MIN_PD, 1 / (1 + Math.exp(-logOdds)));
+
+        // --- group: a parent company graded worse pulls the buyer towards its grade -------------
+        ScoreInputs.ParentFact parent = inputs.parent();
+        if (parent != null && insolvency == null) {
+            int alone = gradeOf(pd);
+            int gap = parent.grade() - alone;
+            double contribution = Math.min(config.group().weightPerGrade() * gap, config.group().maxEffect());
+            if (gap > 0 && contribution > 0) {
+                Factor group = factor("PARENT_WEAKER", contribution, "parent company %s is graded %d, %d grade(s) worse than the "
+                        + "buyer's own grade %d", parent.buyerId(), parent.grade(), gap, alone);
+                factors.add(group);
+                logOdds += contribution;
+                pd = Math.max(MIN_PD, 1 / (1 + Math.exp(-logOdds)));
+            }
+        }
         List<Factor> forced = new ArrayList<>();
         int grade;
         if (insolvency != null) {

@@ -17,7 +17,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The deciding half of "listener enqueues, worker decides". Every run it first queues the buyers
  * whose score is older than the review cycle (so signals fade, overdue invoices age and a buyer
- * nobody reports on is still looked at) or was made by another model version, then re-scores the queued buyers one transaction each.
+ * nobody reports on is still looked at) or was made by another model version, then re-scores the queued buyers, a batch of
+ * {@code credit.rescore.batch-size} per transaction (one by one when a batch fails).
  * A buyer that fails stays queued and is tried again on the next run.
  */
 @ApplicationScoped
@@ -58,15 +59,12 @@ public class ScoringWorker {
         int total = 0;
         while (true) {
             List<String> due = QuarkusTransaction.requiringNew().call(() -> queue.oldest(batchSize));
-            int done = 0;
-            for (String buyerId : due) {
-                try {
-                    if (scorer.rescoreIfQueued(buyerId)) {
-                        done++;
-                    }
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "Re-scoring buyer %s failed; it stays queued", buyerId);
-                }
+            int done;
+            try {
+                done = due.isEmpty() ? 0 : scorer.rescoreAllQueued(due);
+            } catch (RuntimeException e) {
+                LOG.warnf("Re-scoring a batch of %d buyers failed (%s); scoring them one by one", due.size(), e.getMessage());
+                done = oneByOne(due);
             }
             rescored.increment(done);
             total += done;
@@ -74,6 +72,21 @@ public class ScoringWorker {
                 return total;
             }
         }
+    }
+
+    /** The fallback: one transaction per buyer, so a buyer that cannot be scored stays queued alone. */
+    private int oneByOne(List<String> buyerIds) {
+        int done = 0;
+        for (String buyerId : buyerIds) {
+            try {
+                if (scorer.rescoreIfQueued(buyerId)) {
+                    done++;
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Re-scoring buyer %s failed; it stays queued", buyerId);
+            }
+        }
+        return done;
     }
 
     void queueReviews() {

@@ -20,8 +20,11 @@ import org.junit.jupiter.api.Test;
 
 import io.creditcontrol.scoring.messaging.TestTopics;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 @QuarkusTest
+// not about security (SecurityTest is): an analyst, who may read everything and submit buyer facts
+@TestSecurity(user = "test-analyst", roles = "analyst")
 class BuyerFileTest {
 
     static final String BUYERS = "credit.buyers.v1";

@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
 import io.creditcontrol.scoring.config.FixedClock;
 import io.creditcontrol.scoring.messaging.TestTopics;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 @QuarkusTest
+// not about security (SecurityTest is): an analyst, who may read everything and submit buyer facts
+@TestSecurity(user = "test-analyst", roles = "analyst")
 class PaymentExperienceTest {
 
     static final String INVOICES = "credit.invoices.v1";

@@ -3,8 +3,10 @@ package io.creditcontrol.scoring.api;
 import static io.creditcontrol.scoring.api.Api.amount;
 import static io.creditcontrol.scoring.api.Api.api;
 import static io.creditcontrol.scoring.messaging.TestEvents.buyerRegistered;
+import static io.creditcontrol.scoring.messaging.TestEvents.buyerUpdated;
 import static io.creditcontrol.scoring.messaging.TestEvents.invoiceIssued;
 import static io.creditcontrol.scoring.messaging.TestEvents.paymentReceived;
+import static io.creditcontrol.scoring.messaging.TestEvents.riskSignal;
 import static io.creditcontrol.scoring.messaging.TestEvents.unique;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
@@ -36,6 +38,7 @@ import io.creditcontrol.scoring.contract.EventContractTest;
 import io.creditcontrol.scoring.messaging.TestEvents;
 import io.creditcontrol.scoring.messaging.TestTopics;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -44,6 +47,8 @@ import io.restassured.path.json.JsonPath;
  * on the real broker and database, with "today" fixed at 2026-11-23.
  */
 @QuarkusTest
+// not about security (SecurityTest is): an analyst, who may read everything and submit buyer facts
+@TestSecurity(user = "test-analyst", roles = "analyst")
 class ScoringTest {
 
     static final String INVOICES = "credit.invoices.v1";
@@ -102,12 +107,12 @@ class ScoringTest {
         Map<String, Object> trend = reasons.stream().filter(r -> "DBT_INCREASING".equals(r.get("code"))).findFirst().orElseThrow();
         assertEquals("pays 18 days beyond terms (last 3 months), up from 2 days in the 9 months before", trend.get("description"));
         assertTrue(((Number) trend.get("impact")).doubleValue() < 0, "a deterioration counts against the buyer");
-        assertEquals("pd-2026.1", after.getString("modelVersion"));
+        assertEquals("pd-2026.2", after.getString("modelVersion"));
 
         // the history says what changed, when and why
         api().get("/api/v1/buyers/" + buyer + "/score/history").then().statusCode(200)
                 .body("[0].grade", equalTo(after.getInt("grade")),
-                        "[0].modelVersion", equalTo("pd-2026.1"),
+                        "[0].modelVersion", equalTo("pd-2026.2"),
                         "[0].triggeredBy", notNullValue(),
                         "[0].reasons.code", hasItem("DBT_INCREASING"),
                         "triggeredBy", everyItem(notNullValue()));
@@ -150,6 +155,24 @@ class ScoringTest {
         JsonNode event = awaitScoreEvent(buyer, 10);
         assertEquals("1.0000", event.get("data").get("probabilityOfDefault").asText());
         assertTrue(EventContractTest.violations(event).isEmpty(), EventContractTest.violations(event).toString());
+    }
+
+    @Test
+    void aSubsidiaryOfAnInsolventParentIsRegradedWithTheGroupAsAReason() {
+        String parent = unique("GRP");
+        String subsidiary = unique("SUB");
+        TestTopics.publish(BUYERS, subsidiary, buyerUpdated(subsidiary, "Tochter GmbH", "DE", "SME", parent));
+        await().atMost(PATIENCE).untilAsserted(() -> api().get("/api/v1/buyers/" + subsidiary + "/score").then().statusCode(200));
+        int alone = api().get("/api/v1/buyers/" + subsidiary + "/score").then().extract().jsonPath().getInt("grade");
+
+        // the parent becomes known only later, and insolvent: the subsidiary is queued again when the parent is graded
+        TestTopics.publish(BUYERS, parent, buyerRegistered(parent, "Mutter Holding AG", "DE", "SME"),
+                riskSignal(parent, "INSOLVENCY_FILING", "2026-11-10", "HIGH"));
+        await().atMost(PATIENCE).untilAsserted(() -> api().get("/api/v1/buyers/" + subsidiary + "/score").then().statusCode(200)
+                .body("reasons.code", hasItem("PARENT_WEAKER"),
+                        "reviewedBecause", equalTo("parent company " + parent + " graded 10")));
+        int inGroup = api().get("/api/v1/buyers/" + subsidiary + "/score").then().extract().jsonPath().getInt("grade");
+        assertTrue(inGroup > alone && inGroup < 10, "grade " + alone + " alone, " + inGroup + " with an insolvent parent");
     }
 
     @Test

@@ -43,6 +43,7 @@ import io.creditcontrol.scoring.messaging.events.BuyerEvents;
 import io.creditcontrol.scoring.messaging.events.CollectionsEvents;
 import io.creditcontrol.scoring.messaging.events.ReceivablesEvents;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /**
  * The samples of every event type this service consumes, against the one contract in
@@ -52,6 +53,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * announces) is built by the production code and validated against its schema.
  */
 @QuarkusTest
+// not about security (SecurityTest is): an analyst, who may read everything and submit buyer facts
+@TestSecurity(user = "test-analyst", roles = "analyst")
 public class EventContractTest {
 
     static final Path EVENTS = Path.of("..", "docs", "events");
@@ -117,14 +120,14 @@ public class EventContractTest {
     void everyBuyerEventTheApiAnnouncesMatchesTheContract() throws IOException {
         Map<String, Object> produced = Map.of(
                 BuyerEvents.BUYER_REGISTERED, new BuyerEvents.BuyerMasterData("B-100234", "Nordwind GmbH", "DE", "C28.4", "B-1",
-                        "SME", "HRB 1", LocalDate.parse("2019-01-01")),
-                BuyerEvents.BUYER_UPDATED, new BuyerEvents.BuyerMasterData("B-100234", "Nordwind GmbH", "DE", null, null, null, null, null),
+                        "SME", "HRB 1", LocalDate.parse("2019-01-01"), "erp-client"),
+                BuyerEvents.BUYER_UPDATED, new BuyerEvents.BuyerMasterData("B-100234", "Nordwind GmbH", "DE", null, null, null, null, null, null),
                 BuyerEvents.FINANCIAL_STATEMENT_REPORTED, new BuyerEvents.FinancialStatementReported("B-100234", LocalDate.parse("2025-12-31"),
                         "EUR", new BigDecimal("48250000.00"), new BigDecimal("21400000.00"), new BigDecimal("17950000.00"),
                         new BigDecimal("36100000.00"), new BigDecimal("-1250000.00"), new BigDecimal("2310000"), new BigDecimal("0"),
-                        new BigDecimal("12150000.00")),
+                        new BigDecimal("12150000.00"), "ana.lyst"),
                 BuyerEvents.RISK_SIGNAL_REPORTED, new BuyerEvents.RiskSignalReported("B-100234", BuyerEvents.Signal.INSOLVENCY_FILING,
-                        LocalDate.parse("2026-11-20"), BuyerEvents.Severity.HIGH, "proceedings opened", "analyst"));
+                        LocalDate.parse("2026-11-20"), BuyerEvents.Severity.HIGH, "proceedings opened", "analyst", "ana.lyst"));
         for (Map.Entry<String, Object> e : produced.entrySet()) {
             CloudEvent event = commands.event(e.getKey(), "B-100234", e.getValue());
             JsonNode json = mapper.readTree(event.toJson(mapper));

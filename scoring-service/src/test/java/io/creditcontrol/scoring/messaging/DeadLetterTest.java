@@ -25,8 +25,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 @QuarkusTest
+// not about security (SecurityTest is): an analyst, who may read everything and submit buyer facts
+@TestSecurity(user = "test-analyst", roles = "analyst")
 class DeadLetterTest {
 
     static final String DLQ = "credit.dlq.scoring.v1";

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /**
  * What the service will announce (credit.score.changed, from the next issue on) leaves through
@@ -27,6 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * one appended in a transaction that rolls back never does.
  */
 @QuarkusTest
+// not about security (SecurityTest is): an analyst, who may read everything and submit buyer facts
+@TestSecurity(user = "test-analyst", roles = "analyst")
 class OutboxRelayTest {
 
     static final String SCORES = "credit.scores.v1";

@@ -84,6 +84,30 @@ class ScoreModelTest {
     }
 
     @Test
+    void aParentGradedWorseWeighsOnTheBuyerWithAReasonAndABetterParentDoesNot() {
+        Assessment alone = MODEL.assess(inputs(promptPayer(), healthyStatement(), List.of()), TODAY);
+        ScoreInputs withWeakParent = new ScoreInputs(promptPayer(), healthyStatement(), List.of(), LocalDate.parse("2021-01-01"),
+                List.of(), new ScoreInputs.ParentFact("B-PARENT", 9));
+        Assessment inWeakGroup = MODEL.assess(withWeakParent, TODAY);
+
+        int gap = 9 - alone.grade();
+        assertTrue(gap > 0, "the buyer alone is graded " + alone.grade());
+        Factor group = inWeakGroup.factors().stream().filter(f -> f.code().equals("PARENT_WEAKER")).findFirst().orElseThrow();
+        double expected = Math.min(CONFIG.group().weightPerGrade() * gap, CONFIG.group().maxEffect());
+        assertEquals(-expected, group.impact(), 0.005);
+        assertEquals("parent company B-PARENT is graded 9, " + gap + " grade(s) worse than the buyer's own grade " + alone.grade(),
+                group.description());
+        assertTrue(inWeakGroup.probabilityOfDefault().compareTo(alone.probabilityOfDefault()) > 0);
+        assertTrue(inWeakGroup.grade() > alone.grade(), "grade " + alone.grade() + " -> " + inWeakGroup.grade());
+        assertTrue(inWeakGroup.grade() < 9, "pulled towards the parent, not down to it");
+
+        Assessment inStrongGroup = MODEL.assess(new ScoreInputs(promptPayer(), healthyStatement(), List.of(), LocalDate.parse("2021-01-01"),
+                List.of(), new ScoreInputs.ParentFact("B-PARENT", 1)), TODAY);
+        assertTrue(inStrongGroup.factors().stream().noneMatch(f -> f.code().equals("PARENT_WEAKER")));
+        assertEquals(alone.probabilityOfDefault(), inStrongGroup.probabilityOfDefault());
+    }
+
+    @Test
     void paydexFollowsThePublishedScale() {
         assertEquals(80, PaymentBehaviour.paydex(0));
         assertEquals(70, PaymentBehaviour.paydex(15));

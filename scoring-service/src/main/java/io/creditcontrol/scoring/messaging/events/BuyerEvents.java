@@ -44,7 +44,9 @@ public final class BuyerEvents {
             @Size(max = 256) String segment,
             @Size(max = 256) String registrationNumber,
             // optional, additive to the v1 contract (data objects are open): when trading began
-            LocalDate relationshipStartDate) {
+            LocalDate relationshipStartDate,
+            // optional, additive to the v1 contract: the authenticated principal who submitted it through an API
+            @Size(max = 256) String submittedBy) {
     }
 
     /** The warning signals practitioners name; an insolvency filing is the worst of them. */
@@ -62,7 +64,9 @@ public final class BuyerEvents {
             @NotNull LocalDate observedOn,
             Severity severity,
             @Size(max = 4000) String description,
-            @Size(max = 512) String source) {
+            @Size(max = 512) String source,
+            // optional, additive to the v1 contract: the authenticated principal who submitted it through an API
+            @Size(max = 256) String submittedBy) {
     }
 
     /** Balance-sheet and P&L figures; retained earnings, EBIT and equity may be negative. */
@@ -78,6 +82,8 @@ public final class BuyerEvents {
             @NotNull @Digits(integer = 15, fraction = 4) @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal retainedEarnings,
             @NotNull @Digits(integer = 15, fraction = 4) @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal ebit,
             @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal revenue,
-            @NotNull @Digits(integer = 15, fraction = 4) @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal bookEquity) {
+            @NotNull @Digits(integer = 15, fraction = 4) @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal bookEquity,
+            // optional, additive to the v1 contract: the authenticated principal who submitted it through an API
+            @Size(max = 256) String submittedBy) {
     }
 }
