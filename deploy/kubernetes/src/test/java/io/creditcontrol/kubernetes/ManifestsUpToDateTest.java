@@ -31,8 +31,13 @@ class ManifestsUpToDateTest {
         String committed = Manifests.text(Manifests.committed(service));
         assertTrue(committed.startsWith("# GENERATED"), service + ": the committed manifests must start with the banner");
         // compared as parsed resources, keyed by kind and name: the generator's order of map keys is not part of the contract
-        assertEquals(byKindAndName(Manifests.read(Manifests.generated(service))), byKindAndName(Manifests.read(Manifests.committed(service))),
-                service + ": deploy/kubernetes/services/" + service + ".yml is stale; run deploy/kubernetes/regenerate and commit the result");
+        Map<String, JsonNode> generated = byKindAndName(Manifests.read(Manifests.generated(service)));
+        Map<String, JsonNode> copy = byKindAndName(Manifests.read(Manifests.committed(service)));
+        String stale = service + ": deploy/kubernetes/services/" + service + ".yml is stale; run deploy/kubernetes/regenerate and commit the result";
+        assertEquals(generated.keySet(), copy.keySet(), stale + " (resources differ)");
+        for (String resource : generated.keySet()) {
+            assertEquals(generated.get(resource), copy.get(resource), stale + " (" + resource + " differs)");
+        }
     }
 
     @Test
