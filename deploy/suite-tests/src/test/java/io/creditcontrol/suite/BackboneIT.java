@@ -37,7 +37,8 @@ import io.creditcontrol.suite.RunningSuite.Service;
  * The event backbone end to end, with every part real: documents posted to the intake API reach
  * all four services through Kafka; a re-sent document changes nothing; a poison record is
  * dead-lettered by every consumer without stopping its partition; a service killed while events
- * arrive catches up when it starts again.
+ * arrive catches up when it starts again. Every call carries a bearer token from the run's own
+ * issuer, and every service refuses calls without a valid one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackboneIT {
@@ -56,6 +57,37 @@ class BackboneIT {
     void stopSuite() {
         if (suite != null) {
             suite.close();
+        }
+    }
+
+    @Test
+    void everyServiceAnswersOnlyValidTokensAndLeavesHealthOpen() {
+        Instant now = Instant.now();
+        var tokens = suite.tokens();
+        String valid = tokens.mint("suite-auth-check", List.of("viewer"), now, now.plusSeconds(600),
+                RunningSuite.ISSUER, "credit-control-suite");
+        String expired = tokens.mint("suite-auth-check", List.of("viewer"), now.minusSeconds(7200), now.minusSeconds(3600),
+                RunningSuite.ISSUER, "credit-control-suite");
+        String foreignIssuer = tokens.mint("suite-auth-check", List.of("viewer"), now, now.plusSeconds(600),
+                "https://somebody-else.example", "credit-control-suite");
+        String otherAudience = tokens.mint("suite-auth-check", List.of("viewer"), now, now.plusSeconds(600),
+                RunningSuite.ISSUER, "another-application");
+        String badSignature = valid.substring(0, valid.lastIndexOf('.') + 1) + "c2lnbmVkIGJ5IG5vYm9keQ";
+        Map<Service, String> readPath = Map.of(
+                Service.SCORING, "/api/v1/buyers/B-AUTH/payment-experience",
+                Service.LIMITS, "/api/v1/buyers/B-AUTH/exposure",
+                Service.COLLECTIONS, "/api/v1/buyers/B-AUTH/ledger",
+                Service.ALERTS, "/api/v1/buyers/B-AUTH/receivables");
+        for (Service service : Service.values()) {
+            String path = readPath.get(service);
+            assertEquals(200, suite.getWithToken(service, "/q/health/ready", null).statusCode(), service + " health");
+            assertEquals(401, suite.getWithToken(service, path, null).statusCode(), service + " without a token");
+            assertEquals(401, suite.getWithToken(service, path, expired).statusCode(), service + " expired token");
+            assertEquals(401, suite.getWithToken(service, path, foreignIssuer).statusCode(), service + " foreign issuer");
+            assertEquals(401, suite.getWithToken(service, path, otherAudience).statusCode(), service + " other audience");
+            assertEquals(401, suite.getWithToken(service, path, badSignature).statusCode(), service + " bad signature");
+            int answer = suite.getWithToken(service, path, valid).statusCode();
+            assertTrue(answer == 200 || answer == 404, service + " valid token answered " + answer);
         }
     }
 

@@ -17,15 +17,20 @@ import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
+import io.creditcontrol.localkafka.DevTokens;
 import io.creditcontrol.localkafka.KafkaBroker;
 import io.creditcontrol.localkafka.PostgresDatabaseResource.PgConnection;
 import io.creditcontrol.localkafka.SuiteTopics;
 
 /**
  * The whole suite as it runs in production: a KRaft broker, one PostgreSQL database per
- * service, and each service's packaged application in a JVM of its own (prod profile).
+ * service, and each service's packaged application in a JVM of its own (prod profile), trusting
+ * a token issuer of the test's own (a key pair generated for the run, as an identity provider's
+ * would be).
  */
 final class RunningSuite implements AutoCloseable {
+
+    static final String ISSUER = "https://suite-tests.creditcontrol.invalid";
 
     enum Service {
         SCORING("scoring-service", "SCORING_DB_NAME", "suite_scoring"),
@@ -51,9 +56,12 @@ final class RunningSuite implements AutoCloseable {
     private final Map<Service, Integer> ports = new LinkedHashMap<>();
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final DevTokens tokens;
+    private final Map<String, String> tokenByRole = new LinkedHashMap<>();
 
     RunningSuite() throws IOException {
         workDir = Files.createTempDirectory("credit-suite-");
+        tokens = DevTokens.fromKeyDirectory(workDir.resolve("auth"), ISSUER);
         broker = KafkaBroker.onFreePorts(workDir.resolve("kafka")).start();
         broker.createTopics(SuiteTopics.all());
         for (Service service : Service.values()) {
@@ -96,17 +104,37 @@ final class RunningSuite implements AutoCloseable {
         return URI.create("http://localhost:" + ports.get(service) + path);
     }
 
-    HttpResponse<String> get(Service service, String path) {
-        return send(HttpRequest.newBuilder(uri(service, path)).GET().timeout(Duration.ofSeconds(10)).build());
+    /** The token issuer the services trust in this run. */
+    DevTokens tokens() {
+        return tokens;
     }
 
+    /** A read as the read-only {@code viewer} role. */
+    HttpResponse<String> get(Service service, String path) {
+        return getWithToken(service, path, token("viewer"));
+    }
+
+    HttpResponse<String> getWithToken(Service service, String path, String bearerToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path)).GET().timeout(Duration.ofSeconds(10));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request.build());
+    }
+
+    /** A post as the ERP ({@code erp} role), as intake and credit checks are sent. */
     HttpResponse<String> postJson(Service service, String path, String body) {
         return send(HttpRequest.newBuilder(uri(service, path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token("erp"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private String token(String role) {
+        return tokenByRole.computeIfAbsent(role, r -> tokens.mint("suite-" + r, List.of(r), Duration.ofHours(2)));
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -132,7 +160,17 @@ final class RunningSuite implements AutoCloseable {
                 "-Dquarkus.datasource.password=" + pg.password(),
                 "-jar", jar.toString());
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("CREDIT_AUTH_ISSUER", ISSUER);
+            builder.environment().put("CREDIT_AUTH_PUBLIC_KEY_LOCATION",
+                    workDir.resolve("auth").resolve(DevTokens.PUBLIC_KEY_FILE).toString());
+            if (service == Service.COLLECTIONS) { // printed on dunning letters; required in production
+                builder.environment().put("CREDIT_SELLER_NAME", "Suite Tests Seller GmbH");
+                builder.environment().put("CREDIT_SELLER_BANK", "Test Bank AG");
+                builder.environment().put("CREDIT_SELLER_IBAN", "DE02120300000000202051");
+                builder.environment().put("CREDIT_SELLER_BIC", "BYLADEM1001");
+            }
+            Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()))
                     .start();
