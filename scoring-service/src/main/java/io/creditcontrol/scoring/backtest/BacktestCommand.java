@@ -55,6 +55,10 @@ public final class BacktestCommand {
     public static void main(String[] args) throws IOException {
         Path dir;
         LocalDate asOf;
+        if (args.length >= 2 && args[0].equals("--ledger")) {
+            runLedger(args);
+            return;
+        }
         if (args.length == 4 && args[0].equals("--synthetic")) {
             dir = Path.of(args[1]);
             asOf = SYNTHETIC_AS_OF;
@@ -63,7 +67,7 @@ public final class BacktestCommand {
             dir = Path.of(args[0]);
             asOf = LocalDate.parse(args[1]);
         } else {
-            System.err.println("usage: BacktestCommand <dir> <asOf> | --synthetic <dir> <buyers> <seed>");
+            System.err.println(USAGE);
             System.exit(2);
             return;
         }
@@ -72,10 +76,91 @@ public final class BacktestCommand {
         System.out.print(format(report, config.modelVersion(), dir, asOf));
     }
 
+    static final String USAGE = "usage: BacktestCommand <dir> <asOf> | --synthetic <dir> <buyers> <seed>\n"
+            + "       BacktestCommand --ledger <dir> [--as-of-offsets 90,180] [--horizon-months 12] [--warmup-months 6] [--bad-grade 8]"
+            + " [--set credit.scoring.key=value]...";
+
+    /** The backtest on a simulator ledger (deploy/simulator): see {@link LedgerBacktest}. */
+    static void runLedger(String[] args) throws IOException {
+        Path dir = Path.of(args[1]);
+        List<Integer> offsets = List.of(90, 180);
+        int horizon = 12;
+        int warmup = 6;
+        int badGrade = 8;
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (int i = 2; i + 1 < args.length; i += 2) {
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--as-of-offsets" -> offsets = java.util.Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+                case "--horizon-months" -> horizon = Integer.parseInt(value);
+                case "--warmup-months" -> warmup = Integer.parseInt(value);
+                case "--bad-grade" -> badGrade = Integer.parseInt(value);
+                case "--set" -> overrides.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
+                default -> {
+                    System.err.println("unknown option " + args[i] + "\n" + USAGE);
+                    System.exit(2);
+                }
+            }
+        }
+        if (args.length % 2 != 0) {
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+        ScoringConfig config = shippedConfig(overrides);
+        if (!overrides.isEmpty()) {
+            System.out.println("NOT the shipped model: parameters overridden " + overrides);
+        }
+        LedgerBacktest.Options options = new LedgerBacktest.Options(offsets, horizon, warmup, badGrade);
+        LedgerBacktest.Result result = new LedgerBacktest(new ScoreModel(config), options).run(dir);
+        System.out.print(format(result, options, config.modelVersion(), dir));
+    }
+
+    static String format(LedgerBacktest.Result r, LedgerBacktest.Options o, String modelVersion, Path dir) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Ledger backtest of model %s on %s (%s .. %s, end exclusive, %d buyers)%n", modelVersion, dir,
+                r.start(), r.end(), r.buyers()));
+        if (r.panel() == null) {
+            out.append(String.format(Locale.ROOT, "panel: no month-end has %d months of warm-up before it and a full %d-month horizon inside "
+                    + "the ledger; generate more months or lower --horizon-months / --warmup-months%n", o.warmupMonths(), o.horizonMonths()));
+        } else {
+            out.append(String.format(Locale.ROOT, "panel: %d month-ends %s .. %s, outcome = default within %d months%n", r.panelDates().size(),
+                    r.panelDates().get(0), r.panelDates().get(r.panelDates().size() - 1), o.horizonMonths()));
+            out.append(format(r.panel(), modelVersion, dir, r.panelDates().get(0)).lines().skip(1)
+                    .map(l -> l.replace("buyers ", "buyer-months ").replace("  buyers", "  b-months")).reduce("", (a, b) -> a + b + "\n"));
+            out.append("mean PD on the panel by payment profile:\n");
+            r.meanPdByProfile().forEach((profile, p) -> out.append(String.format(Locale.ROOT, "  %-14s %6d buyer-months  mean PD %6.2f%%%n",
+                    profile, (long) p[0], 100 * p[1] / p[0])));
+        }
+        for (LedgerBacktest.OffsetResult x : r.offsets()) {
+            out.append(String.format(Locale.ROOT, "%3d days before default: %d defaulters vs %d survivor rows on the same days: AUC %.3f  Gini %.3f"
+                    + "  KS %.3f  mean PD %.2f%% vs %.2f%%%n", x.offsetDays(), x.defaulters(), x.survivorRows(), x.auc(), 2 * x.auc() - 1, x.ks(),
+                    100 * x.meanPdDefaulters(), 100 * x.meanPdSurvivors()));
+        }
+        LedgerBacktest.LeadTime l = r.leadTime();
+        out.append(String.format(Locale.ROOT, "lead time: %d of %d defaulters were at grade %d or worse on the day before their default "
+                + "(median %s days since they entered it and stayed), %d were not%n", l.atBadGradeBeforeDefault(), l.defaulters(),
+                o.badGrade(), l.medianDaysBefore() == null ? "-" : String.format(Locale.ROOT, "%.0f", l.medianDaysBefore()), l.notAtBadGrade()));
+        out.append("  days before default, each of them: ").append(l.daysBefore()).append('\n');
+        out.append(String.format(Locale.ROOT, "  entered the bad grade a median %s days after the deterioration start (%d of them before it)%n",
+                l.medianDaysAfterDeteriorationStart() == null ? "-" : String.format(Locale.ROOT, "%.0f", l.medianDaysAfterDeteriorationStart()),
+                l.beforeDeteriorationStart()));
+        if (r.skippedDocuments() > 0) {
+            out.append(String.format(Locale.ROOT, "%d documents skipped (the service would reject them or ignore them as repeats)%n",
+                    r.skippedDocuments()));
+        }
+        return out.toString();
+    }
+
     public static ScoringConfig shippedConfig() {
+        return shippedConfig(Map.of());
+    }
+
+    /** The shipped parameters with some replaced (for sensitivity runs of the backtest: --set key=value). */
+    public static ScoringConfig shippedConfig(Map<String, String> overrides) {
         try {
             SmallRyeConfig config = new SmallRyeConfigBuilder()
                     .withSources(new PropertiesConfigSource(BacktestCommand.class.getResource("/application.properties"), 100))
+                    .withSources(new PropertiesConfigSource(overrides, "backtest --set", 200))
                     .withMapping(ScoringConfig.class)
                     .build();
             return config.getConfigMapping(ScoringConfig.class);

@@ -204,25 +204,37 @@ public class BuyerScorer {
 
         Map<String, ScoreInputs> inputs = new HashMap<>();
         for (String buyerId : buyerIds) {
-            Set<String> disputedInvoices = disputed.getOrDefault(buyerId, Set.of());
-            List<InvoiceExperience> buyerInvoices = invoices.getOrDefault(buyerId, List.of());
-            List<InvoiceFact> facts = buyerInvoices.stream()
-                    .map(i -> new InvoiceFact(i.invoiceNumber, i.currency, i.amount, i.issueDate, i.dueDate, i.settledOn,
-                            i.openAmount(), i.disputedAmount, disputedInvoices.contains(i.invoiceNumber)))
-                    .toList();
-            List<FinancialStatement> buyerStatements = statements.getOrDefault(buyerId, List.of());
-            StatementFact statement = buyerStatements.isEmpty() ? null : statementOf(buyerStatements.get(0));
-            List<SignalFact> signalFacts = signals.getOrDefault(buyerId, List.of()).stream()
-                    .map(sg -> new SignalFact(sg.signal, sg.observedOn, sg.severity, sg.description)).toList();
-            List<LocalDate> brokenPromises = promises.getOrDefault(buyerId, List.of()).stream().map(p -> p.promisedDate).toList();
             BuyerProfile profile = profiles.get(buyerId);
             String parentId = profile == null ? null : profile.parentId;
-            ParentFact parent = parentId == null || parentId.equals(buyerId) || !parentGrades.containsKey(parentId) ? null
-                    : new ParentFact(parentId, parentGrades.get(parentId));
-            inputs.put(buyerId, new ScoreInputs(facts, statement, signalFacts, relationshipStart(profile, buyerInvoices),
-                    brokenPromises, parent));
+            inputs.put(buyerId, inputsOf(buyerId, profile, invoices.getOrDefault(buyerId, List.of()), disputed.getOrDefault(buyerId, Set.of()),
+                    statements.getOrDefault(buyerId, List.of()), signals.getOrDefault(buyerId, List.of()),
+                    promises.getOrDefault(buyerId, List.of()).stream().map(p -> p.promisedDate).toList(),
+                    parentId == null ? null : parentGrades.get(parentId)));
         }
         return inputs;
+    }
+
+    /**
+     * The model's inputs for one buyer from its file: the service's rows, or the same objects built
+     * in memory by the backtest's ledger replay (so both score from exactly the same inputs).
+     *
+     * @param statements  the buyer's financial statements, most recent period end first
+     * @param parentGrade the current grade of the buyer's group parent; null when not scored
+     */
+    public static ScoreInputs inputsOf(String buyerId, BuyerProfile profile, List<InvoiceExperience> buyerInvoices,
+            Set<String> disputedInvoices, List<FinancialStatement> statements, List<RiskSignal> signals, List<LocalDate> brokenPromises,
+            Integer parentGrade) {
+        List<InvoiceFact> facts = buyerInvoices.stream()
+                .map(i -> new InvoiceFact(i.invoiceNumber, i.currency, i.amount, i.issueDate, i.dueDate, i.settledOn,
+                        i.openAmount(), i.disputedAmount, disputedInvoices.contains(i.invoiceNumber)))
+                .toList();
+        StatementFact statement = statements.isEmpty() ? null : statementOf(statements.get(0));
+        List<SignalFact> signalFacts = signals.stream()
+                .map(sg -> new SignalFact(sg.signal, sg.observedOn, sg.severity, sg.description)).toList();
+        String parentId = profile == null ? null : profile.parentId;
+        ParentFact parent = parentId == null || parentId.equals(buyerId) || parentGrade == null ? null
+                : new ParentFact(parentId, parentGrade);
+        return new ScoreInputs(facts, statement, signalFacts, relationshipStart(profile, buyerInvoices), brokenPromises, parent);
     }
 
     /** The current grades of {@code buyerIds} that are scored. */
