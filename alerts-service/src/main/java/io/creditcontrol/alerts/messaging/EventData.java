@@ -13,6 +13,7 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
  * Turns an event's {@code data} into this service's record for it, checked by Bean Validation.
  * Decimals are read only from decimal strings ("18450.00"), as the contract says: a JSON number
  * may already have lost precision on the producer's side, so it is refused, not rounded.
+ * {@code data} objects are open (docs/events/README.md): members this service does not know, such
+ * as scoring's additive {@code submittedBy}, are ignored, whatever the JSON settings for request
+ * bodies say ({@code quarkus.jackson.fail-on-unknown-properties=true} is meant for the API).
  */
 @ApplicationScoped
 public class EventData {
@@ -33,7 +37,8 @@ public class EventData {
 
     EventData(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper.copy().registerModule(new SimpleModule("decimal-strings")
-                .addDeserializer(BigDecimal.class, new DecimalStringDeserializer()));
+                .addDeserializer(BigDecimal.class, new DecimalStringDeserializer()))
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.validator = validator;
     }
 

@@ -84,11 +84,17 @@ public class WebhookSender {
                 .compose(req -> req.send(Buffer.buffer(request.body())))
                 .compose(resp -> {
                     StringBuilder kept = new StringBuilder();
-                    resp.handler(chunk -> {
-                        if (kept.length() < KEPT_RESPONSE_CHARS) {
-                            kept.append(chunk.toString());
-                        }
-                    });
+                    try {
+                        resp.handler(chunk -> {
+                            if (kept.length() < KEPT_RESPONSE_CHARS) {
+                                kept.append(chunk.toString());
+                            }
+                        });
+                    } catch (IllegalStateException alreadyEnded) {
+                        // The dispatcher calls from a worker thread, so this runs on another context than the
+                        // connection's: a short answer (a 204) may have ended before we got here. The answer
+                        // still counts; only the start of its body is not kept for the log.
+                    }
                     return resp.end().map(done -> new Response(resp.statusCode(), resp.getHeader("Retry-After"),
                             truncate(kept.toString()), null, elapsed(started)));
                 })

@@ -62,6 +62,20 @@ class BuyersConsumerTest {
     }
 
     @Test
+    void aRiskSignalCarryingAFieldThisServiceDoesNotKnowIsApplied() {
+        // data objects are open: scoring-service adds submittedBy to what an analyst reports through its API
+        String buyer = unique("B");
+        String data = riskSignalData(buyer, "LEGAL_DISPUTE", "2026-11-04", "HIGH");
+        data = data.substring(0, data.length() - 1) + ",\"submittedBy\":\"suite-analyst\",\"futureField\":{\"x\":1}}";
+        publishBuyerEvent(buyer, event(BuyerEvents.RISK_SIGNAL_REPORTED, buyer, data));
+
+        await().atMost(PATIENCE).untilAsserted(() -> api().get("/api/v1/buyers/" + buyer + "/receivables")
+                .then().statusCode(200)
+                .body("riskSignals.observedOn", contains("2026-11-04"),
+                        "riskSignals.severity", contains("HIGH")));
+    }
+
+    @Test
     void aRiskSignalOfAnUnknownKindIsDeadLettered() {
         String buyer = unique("B");
         publishBuyerEvent(buyer, event(BuyerEvents.RISK_SIGNAL_REPORTED, buyer, riskSignalData(buyer, "ALIEN_INVASION", "2026-11-03", "HIGH")));

@@ -18,8 +18,9 @@ import io.creditcontrol.alerts.alert.AlertPublished;
 import io.creditcontrol.alerts.messaging.CloudEvent;
 
 /**
- * Stands in for the alert rules (not in this branch): publishes alert events the way they do,
- * inside a transaction, and records the endpoint-disabled events webhooks fire.
+ * Publishes alert events the way the alert rules do, inside a transaction, so the webhook tests
+ * choose exactly which alerts exist and with which severity; records the endpoint-disabled events
+ * webhooks fire.
  */
 @ApplicationScoped
 public class TestAlerts {

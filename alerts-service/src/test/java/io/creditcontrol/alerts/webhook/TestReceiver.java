@@ -30,9 +30,12 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class TestReceiver implements AutoCloseable {
 
-    /** One request as it arrived. {@code verifiedBy} lists the secrets whose signature matched on their own. */
+    /**
+     * One request as it arrived. {@code verifiedBy} lists the secrets whose signature matched on their own;
+     * {@code checkedNanos} is when the signature check finished (System.nanoTime, as {@code arrivedNanos}).
+     */
     public record Received(String path, String webhookId, String timestamp, String signature, String contentType, String body,
-            List<String> verifiedBy, String rejection, int answered, long arrivedNanos, Instant arrivedAt) {
+            List<String> verifiedBy, String rejection, int answered, long arrivedNanos, Instant arrivedAt, long checkedNanos) {
 
         public boolean verified() {
             return rejection == null;
@@ -117,6 +120,7 @@ public final class TestReceiver implements AutoCloseable {
         } else if (!verifiedBy.isEmpty()) {
             rejection = null;
         }
+        long checked = System.nanoTime();
 
         Reply reply;
         if (rejection != null) {
@@ -128,7 +132,7 @@ public final class TestReceiver implements AutoCloseable {
         }
         received.add(new Received(path, first(headers, "webhook-id"), first(headers, "webhook-timestamp"),
                 first(headers, "webhook-signature"), first(headers, "content-type"), body, List.copyOf(verifiedBy), rejection,
-                reply.status(), arrived, arrivedAt));
+                reply.status(), arrived, arrivedAt, checked));
         if (reply.delayMillis() > 0) {
             try {
                 Thread.sleep(reply.delayMillis());

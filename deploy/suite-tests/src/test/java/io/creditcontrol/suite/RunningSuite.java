@@ -58,6 +58,7 @@ final class RunningSuite implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final DevTokens tokens;
     private final Map<String, String> tokenByRole = new LinkedHashMap<>();
+    private final Map<Service, List<String>> extraProperties = new LinkedHashMap<>();
 
     RunningSuite() throws IOException {
         workDir = Files.createTempDirectory("credit-suite-");
@@ -73,6 +74,15 @@ final class RunningSuite implements AutoCloseable {
 
     KafkaBroker broker() {
         return broker;
+    }
+
+    /**
+     * System properties for one service's JVM, e.g. {@code "credit.webhooks.allowed-hosts=127.0.0.1"}; they apply to
+     * every later start of that service.
+     */
+    RunningSuite withSystemProperties(Service service, String... properties) {
+        extraProperties.computeIfAbsent(service, s -> new ArrayList<>()).addAll(List.of(properties));
+        return this;
     }
 
     void startAll() {
@@ -130,6 +140,19 @@ final class RunningSuite implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A post with the token of the given role, e.g. {@code analyst} for risk signals, {@code admin} for webhook subscriptions. */
+    HttpResponse<String> postJsonAs(String role, Service service, String path, String body) {
+        return send(HttpRequest.newBuilder(uri(service, path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token(role))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A read with the token of the given role. */
+    HttpResponse<String> getAs(String role, Service service, String path) {
+        return getWithToken(service, path, token(role));
+    }
+
     private String token(String role) {
         return tokenByRole.computeIfAbsent(role, r -> tokens.mint("suite-" + r, List.of(r), Duration.ofHours(2)));
     }
@@ -150,15 +173,17 @@ final class RunningSuite implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + ports.get(service),
                 "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(),
                 "-Dquarkus.datasource.jdbc.url=" + pg.jdbcUrl(service.database),
                 "-Dquarkus.datasource.username=" + pg.user(),
-                "-Dquarkus.datasource.password=" + pg.password(),
-                "-jar", jar.toString());
+                "-Dquarkus.datasource.password=" + pg.password()));
+        extraProperties.getOrDefault(service, List.of()).forEach(property -> command.add("-D" + property));
+        command.add("-jar");
+        command.add(jar.toString());
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().put("CREDIT_AUTH_ISSUER", ISSUER);
