@@ -109,23 +109,49 @@ class CreditCheckBenchmark {
                 + "UPDATE buyer_exposure SET reserved_amount = reserved_amount + 1.00, updated_at = now()"
                 + " WHERE buyer_id = '" + prefix + "' || :b AND currency = 'EUR'"
                 + " AND open_amount + reserved_amount + 1.00 + 0 <= 1000000000.00;\n");
+        String database = "limits_test" + System.getenv().getOrDefault("CREDIT_TEST_DB_SUFFIX", "");
         List<String> command = List.of("pgbench", "-h", System.getenv().getOrDefault("PGHOST", "127.0.0.1"), "-U",
                 System.getenv().getOrDefault("PGUSER", "postgres"), "-n", "-M", "prepared", "-c", "16", "-j", "2",
-                "-T", String.valueOf(RUN.toSeconds()), "-f", script.toString(), "limits_test");
+                "-T", String.valueOf(RUN.toSeconds()), "-f", script.toString(), database);
+        // An UPDATE that matches no row is nearly free: count what pgbench really reserved, so a
+        // wrong database or exhausted headroom cannot pass for a fast baseline.
+        String reservedSql = "SELECT coalesce(sum(reserved_amount), 0) FROM buyer_exposure WHERE buyer_id LIKE '" + prefix + "%'";
+        double reservedBefore = Double.parseDouble(psql(database, reservedSql));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor();
+        double reservedAfter = Double.parseDouble(psql(database, reservedSql));
         double tps = 0;
+        long processed = 0;
         for (String l : output.split("\n")) {
             if (l.startsWith("tps = ")) {
                 tps = Double.parseDouble(l.substring(6).split(" ")[0]);
+            }
+            if (l.startsWith("number of transactions actually processed: ")) {
+                processed = Long.parseLong(l.substring(l.indexOf(':') + 1).trim().split("[/ ]")[0]);
             }
             if (l.startsWith("latency average") || l.startsWith("tps = ")) {
                 line("pgbench: %s", l.trim());
             }
         }
+        long reservedRows = Math.round(reservedAfter - reservedBefore); // each statement reserves 1.00
+        line("pgbench reserved %d of %d statements", reservedRows, processed);
+        if (processed == 0 || reservedRows < processed * 0.99) {
+            throw new IllegalStateException("pgbench's statements reserved " + reservedRows + " of " + processed
+                    + ": not a valid baseline (wrong database " + database + "?)\n" + output);
+        }
         line("pgbench bare reservation statement: %.0f tx/s  (%s)", tps, String.join(" ", command));
         return tps;
+    }
+
+    private static String psql(String database, String sql) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("psql", "-h", System.getenv().getOrDefault("PGHOST", "127.0.0.1"), "-U",
+                System.getenv().getOrDefault("PGUSER", "postgres"), "-tAc", sql, database).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes()).trim();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("psql failed: " + output);
+        }
+        return output;
     }
 
     /** {@code clients} loops sending back-to-back: the saturation throughput. */
