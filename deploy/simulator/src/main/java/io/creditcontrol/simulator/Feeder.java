@@ -2,6 +2,7 @@ package io.creditcontrol.simulator;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +32,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class Feeder {
 
-    /** Where to send, with which tokens, how fast. */
+    /**
+     * Where to send, with which tokens, how fast. {@code creditChecks} is limits-service's base URI when every invoice's
+     * order is first placed through the credit check (as an ERP does before it ships), null for no orders.
+     */
     public record Settings(
             URI collections,
             URI scoring,
@@ -44,7 +48,8 @@ public final class Feeder {
             int bulkRows,
             int parallel,
             int maxAttempts,
-            Duration firstBackoff) {
+            Duration firstBackoff,
+            URI creditChecks) {
 
         String tokenFor(String role) {
             return tokensByRole.getOrDefault(role, defaultToken);
@@ -61,6 +66,7 @@ public final class Feeder {
     public static final class Report {
         private final Map<LedgerKind, Map<Outcome, Integer>> counts = new EnumMap<>(LedgerKind.class);
         private int retries;
+        private final List<PlacedOrder> orders = new ArrayList<>();
         int clockMoves;
         int days;
         long millis;
@@ -89,6 +95,15 @@ public final class Feeder {
             return clockMoves;
         }
 
+        synchronized void ordered(PlacedOrder order) {
+            orders.add(order);
+        }
+
+        /** The orders placed through the credit check, in the order they were answered. */
+        public synchronized List<PlacedOrder> orders() {
+            return List.copyOf(orders);
+        }
+
         public void print(PrintStream out) {
             out.printf("%-20s %9s %9s %9s %9s%n", "kind", "accepted", "duplicate", "rejected", "failed");
             for (LedgerKind kind : LedgerKind.values()) {
@@ -99,6 +114,11 @@ public final class Feeder {
             }
             out.printf("%-20s %9d %9d %9d %9d%n", "total", total(Outcome.ACCEPTED), total(Outcome.DUPLICATE),
                     total(Outcome.REJECTED), total(Outcome.FAILED));
+            if (!orders.isEmpty()) {
+                Map<String, Integer> byDecision = new java.util.TreeMap<>();
+                orders().forEach(order -> byDecision.merge(order.decision(), 1, Integer::sum));
+                out.printf("orders placed %d: %s%n", orders.size(), byDecision);
+            }
             out.printf("simulated days %d, clock moves %d, retries %d, %.1f s%n", days, clockMoves, retries, millis / 1000.0);
         }
     }
@@ -224,6 +244,11 @@ public final class Feeder {
     // ---------------------------------------------------------------- single documents
 
     private Outcome send(LedgerRecord record) {
+        placeOrder(record);
+        return sendDocument(record);
+    }
+
+    private Outcome sendDocument(LedgerRecord record) {
         URI base = record.kind().service() == LedgerKind.Service.SCORING ? settings.scoring() : settings.collections();
         URI uri = base.resolve(record.kind().path(record.buyerId(), record.document()));
         HttpRequest request = request(uri, settings.roleFor(record.kind()))
@@ -299,6 +324,63 @@ public final class Feeder {
         }
     }
 
+    // ---------------------------------------------------------------- orders through the credit check
+
+    /**
+     * Before an invoice, places the order it bills through the credit check, as the ERP did when it took the order:
+     * {@code POST /api/v1/credit-checks} with the order reference as {@code Idempotency-Key} (a re-run of the feed
+     * gets the first answer and reserves nothing more). An approved order's reservation is consumed by the invoice.
+     */
+    private void placeOrder(LedgerRecord record) {
+        if (settings.creditChecks() == null || record.kind() != LedgerKind.INVOICE) {
+            return;
+        }
+        JsonNode invoice = record.body();
+        String orderReference = invoice.path("orderReference").asText(null);
+        if (orderReference == null) {
+            return;  // an invoice without an order (e.g. a service charge) was never checked
+        }
+        ObjectNode check = LedgerFiles.MAPPER.createObjectNode();
+        check.put("buyerId", record.buyerId());
+        check.put("orderReference", orderReference);
+        check.put("amount", invoice.path("amount").asText());
+        check.put("currency", invoice.path("currency").asText());
+        if (invoice.hasNonNull("paymentTermsDays")) {
+            check.put("requestedTermsDays", invoice.path("paymentTermsDays").asInt());
+        }
+        HttpRequest request = request(settings.creditChecks().resolve("/api/v1/credit-checks"), "erp")
+                .setHeader("Idempotency-Key", orderReference)
+                .POST(HttpRequest.BodyPublishers.ofString(check.toString())).build();
+        // limits-service knows a buyer once it has consumed the registration event: until then 404, worth waiting for
+        HttpResponse<String> response = exchange(request, true);
+        BigDecimal amount = new BigDecimal(invoice.path("amount").asText());
+        String currency = invoice.path("currency").asText();
+        if (response == null || response.statusCode() != 200 && response.statusCode() != 201) {
+            if (response != null && response.statusCode() == 401) {
+                throw new FeedAborted("the credit check answered 401: check the erp token");
+            }
+            String why = response == null ? "no answer" : response.statusCode() + " " + abbreviate(response.body());
+            problem("credit check for order " + orderReference + ": " + why);
+            report.ordered(new PlacedOrder(record.date(), record.buyerId(), orderReference, record.document(), amount, currency,
+                    "FAILED", List.of(), null, null, null, why));
+            return;
+        }
+        try {
+            JsonNode answer = LedgerFiles.MAPPER.readTree(response.body());
+            List<String> reasons = new ArrayList<>();
+            answer.path("reasonCodes").forEach(code -> reasons.add(code.asText()));
+            report.ordered(new PlacedOrder(record.date(), record.buyerId(), orderReference, record.document(), amount, currency,
+                    answer.path("decision").asText(), reasons, decimal(answer.path("limit")), decimal(answer.path("exposure")),
+                    answer.path("limitCurrency").asText(null), null));
+        } catch (IOException e) {
+            throw new FeedAborted("the credit check answered something that is not a decision: " + abbreviate(response.body()));
+        }
+    }
+
+    private static BigDecimal decimal(JsonNode value) {
+        return value.isMissingNode() || value.isNull() ? null : new BigDecimal(value.asText());
+    }
+
     // ---------------------------------------------------------------- bulk import
 
     /** Sends the collected invoices, payments, credit notes and disputes as one NDJSON ledger import. */
@@ -309,6 +391,7 @@ public final class Feeder {
         sendPending();  // they came before the batch
         List<LedgerRecord> batch = List.copyOf(importBatch);
         importBatch.clear();
+        batch.forEach(this::placeOrder);
         StringBuilder ndjson = new StringBuilder();
         for (LedgerRecord record : batch) {
             ObjectNode row = LedgerFiles.MAPPER.createObjectNode();
@@ -327,7 +410,7 @@ public final class Feeder {
             problem("ledger import of " + batch.size() + " rows: " + (response == null ? "no answer" : response.statusCode() + " "
                     + abbreviate(response.body())) + "; sending them one by one");
             for (LedgerRecord record : batch) {
-                report.add(record.kind(), send(record));
+                report.add(record.kind(), sendDocument(record));
             }
             return;
         }
@@ -361,7 +444,7 @@ public final class Feeder {
             }
         }
         for (LedgerRecord record : again) {
-            report.add(record.kind(), send(record));
+            report.add(record.kind(), sendDocument(record));
         }
     }
 

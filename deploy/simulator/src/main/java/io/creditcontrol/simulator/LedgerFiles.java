@@ -97,4 +97,36 @@ public final class LedgerFiles {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The placed orders and the suite's answers, one JSON object a line. */
+    public static void writeOrders(List<PlacedOrder> orders, Path file) {
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                for (PlacedOrder order : orders) {
+                    out.write(MAPPER.writeValueAsString(order));
+                    out.write('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<PlacedOrder> readOrders(Path file) {
+        List<PlacedOrder> orders = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            while ((text = in.readLine()) != null) {
+                if (!text.isBlank()) {
+                    orders.add(MAPPER.readValue(text, PlacedOrder.class));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return orders;
+    }
 }

@@ -25,11 +25,13 @@ public final class Simulator {
 
               feed --dir DIR [--collections http://localhost:8083] [--scoring http://localhost:8081]
                    [--token TOKEN | --token ROLE=TOKEN]... [--token-file FILE | --token-file ROLE=FILE]...
-                   [--role KIND=ROLE]... [--drive-clocks [--limits URL] [--alerts URL]]
+                   [--role KIND=ROLE]... [--drive-clocks] [--limits http://localhost:8082] [--alerts http://localhost:8084]
+                   [--orders [--orders-out FILE]]
                    [--speed DAYS_PER_SECOND] [--bulk ROWS] [--parallel N] [--max-attempts 8] [--backoff-ms 200]
                    [--kafka HOST:PORT [--kafka-property NAME=VALUE]...]
                   plays the ledger into the running suite through its intake APIs, in event-time order
-                  (with --kafka: publishes the CloudEvents to the topics instead)
+                  (with --kafka: publishes the CloudEvents to the topics instead); --orders first places each
+                  invoice's order through limits-service's credit check and writes the answers to FILE (NDJSON)
 
               stats --dir DIR
                   per-profile counts, invoice totals, defaults and their dates
@@ -56,8 +58,9 @@ public final class Simulator {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         return switch (args[0]) {
             case "generate" -> generate(new Arguments(rest, Set.of(), Set.of("out", "buyers", "months", "seed", "start")));
-            case "feed" -> feed(new Arguments(rest, Set.of("drive-clocks"), Set.of("dir", "collections", "scoring", "limits", "alerts",
-                    "token", "token-file", "role", "speed", "bulk", "max-attempts", "backoff-ms", "kafka", "kafka-property", "parallel")));
+            case "feed" -> feed(new Arguments(rest, Set.of("drive-clocks", "orders"), Set.of("dir", "collections", "scoring", "limits", "alerts",
+                    "token", "token-file", "role", "speed", "bulk", "max-attempts", "backoff-ms", "kafka", "kafka-property", "parallel",
+                    "orders-out")));
             case "stats" -> stats(new Arguments(rest, Set.of(), Set.of("dir")));
             default -> throw new IllegalArgumentException("unknown command " + args[0] + "\n" + USAGE);
         };
@@ -114,7 +117,10 @@ public final class Simulator {
         Feeder.Settings settings = new Feeder.Settings(collections, scoring, List.of(scoring, limits, collections, alerts), tokens,
                 defaultToken, roles, a.flag("drive-clocks"), Double.parseDouble(a.get("speed", "0")),
                 Integer.parseInt(a.get("bulk", "0")), Integer.parseInt(a.get("parallel", "1")), Integer.parseInt(a.get("max-attempts", "8")),
-                Duration.ofMillis(Long.parseLong(a.get("backoff-ms", "200"))));
+                Duration.ofMillis(Long.parseLong(a.get("backoff-ms", "200"))), a.flag("orders") ? limits : null);
+        if (a.flag("orders") && a.get("kafka", null) != null) {
+            throw new IllegalArgumentException("--orders places orders through the credit-check API; it does not go with --kafka");
+        }
         List<LedgerRecord> records = LedgerFiles.readLedger(dir);
         Feeder.Report report;
         if (a.get("kafka", null) != null) {
@@ -135,6 +141,9 @@ public final class Simulator {
             report = new Feeder(settings, System.out).feed(records);
         }
         report.print(System.out);
+        if (a.get("orders-out", null) != null) {
+            LedgerFiles.writeOrders(report.orders(), Path.of(a.get("orders-out", null)));
+        }
         return report.total(Feeder.Outcome.REJECTED) + report.total(Feeder.Outcome.FAILED) == 0 ? 0 : 1;
     }
 

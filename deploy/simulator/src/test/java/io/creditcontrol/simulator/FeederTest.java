@@ -38,6 +38,7 @@ class FeederTest {
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger tooManyRequestsLeft = new AtomicInteger();
     private final AtomicInteger buyerUnknownLeft = new AtomicInteger();
+    private final AtomicInteger creditCheckUnknownBuyerLeft = new AtomicInteger();
     private volatile boolean answerDuplicate;
     private final PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
 
@@ -74,6 +75,19 @@ class FeederTest {
             status = 200;
             answer = "{\"rows\":" + rows + ",\"accepted\":" + (rows - 1) + ",\"duplicates\":1,\"rejected\":0,\"notImported\":0,"
                     + "\"problems\":[{\"row\":1,\"status\":\"DUPLICATE\",\"violations\":[]}]}";
+        } else if (path.equals("/api/v1/credit-checks")) {
+            JsonNode check = LedgerFiles.MAPPER.readTree(body);
+            if (creditCheckUnknownBuyerLeft.getAndDecrement() > 0) {
+                status = 404;
+            } else {
+                // the stand-in refers every order above 10,000 and approves the rest
+                boolean large = new java.math.BigDecimal(check.path("amount").asText()).compareTo(new java.math.BigDecimal("10000")) > 0;
+                status = 201;
+                answer = "{\"decision\":\"" + (large ? "REFERRED" : "APPROVED") + "\",\"reasonCodes\":" + (large ? "[\"LIMIT_EXCEEDED\"]" : "[]")
+                        + ",\"limit\":\"10000.00\",\"exposure\":\"0.00\",\"limitCurrency\":\"EUR\",\"orderReference\":\""
+                        + check.path("orderReference").asText() + "\",\"idempotencyKey\":\""
+                        + exchange.getRequestHeaders().getFirst("Idempotency-Key") + "\"}";
+            }
         } else if (path.startsWith("/api/v1/buyers")) {
             status = 202;
         } else if (answerDuplicate) {
@@ -95,8 +109,12 @@ class FeederTest {
     }
 
     private Feeder.Settings settings(boolean driveClocks, int bulkRows, int parallel) {
+        return settings(driveClocks, bulkRows, parallel, null);
+    }
+
+    private Feeder.Settings settings(boolean driveClocks, int bulkRows, int parallel, URI creditChecks) {
         return new Feeder.Settings(base, base, List.of(base), Map.of("erp", "erp-token", "analyst", "analyst-token", "admin", "admin-token"),
-                null, Map.of(), driveClocks, 0, bulkRows, parallel, 4, Duration.ofMillis(1));
+                null, Map.of(), driveClocks, 0, bulkRows, parallel, 4, Duration.ofMillis(1), creditChecks);
     }
 
     private static List<LedgerRecord> smallLedger() {
@@ -246,6 +264,65 @@ class FeederTest {
         }
         assertEquals(records.size(), sent.size());
         assertEquals(records.stream().collect(Collectors.groupingBy(LedgerRecord::buyerId)), sentByBuyer, "each buyer's records in ledger order");
+    }
+
+    @Test
+    void placesEachInvoicesOrderThroughTheCreditCheckJustBeforeTheInvoiceAndKeepsTheAnswers() throws IOException {
+        List<LedgerRecord> records = smallLedger();
+        List<LedgerRecord> invoices = records.stream().filter(r -> r.kind() == LedgerKind.INVOICE).toList();
+        creditCheckUnknownBuyerLeft.set(1);  // limits-service has not consumed the registration yet: retried
+        Feeder.Report report = new Feeder(settings(false, 0, 1, base), quiet).feed(records);
+
+        assertEquals(records.size(), report.total(Feeder.Outcome.ACCEPTED));
+        assertEquals(invoices.size(), report.orders().size());
+        List<Received> checks = received.stream().filter(r -> r.path().equals("/api/v1/credit-checks")).toList();
+        assertEquals(invoices.size() + 1, checks.size());
+        for (int i = 0; i < received.size(); i++) {
+            if (received.get(i).path().equals("/api/v1/invoices")) {
+                Received before = received.get(i - 1);
+                assertEquals("/api/v1/credit-checks", before.path(), "the order is checked right before its invoice");
+                assertEquals("Bearer erp-token", before.authorization());
+                JsonNode invoice = LedgerFiles.MAPPER.readTree(received.get(i).body());
+                JsonNode check = LedgerFiles.MAPPER.readTree(before.body());
+                assertEquals(invoice.path("buyerId").asText(), check.path("buyerId").asText());
+                assertEquals(invoice.path("orderReference").asText(), check.path("orderReference").asText());
+                assertEquals(invoice.path("amount").asText(), check.path("amount").asText());
+                assertEquals(invoice.path("currency").asText(), check.path("currency").asText());
+                assertEquals(invoice.path("paymentTermsDays").asInt(), check.path("requestedTermsDays").asInt());
+            }
+        }
+        for (int i = 0; i < invoices.size(); i++) {
+            PlacedOrder order = report.orders().get(i);
+            JsonNode invoice = invoices.get(i).body();
+            assertEquals(invoices.get(i).document(), order.invoiceNumber());
+            assertEquals(invoices.get(i).date(), order.date());
+            boolean large = new java.math.BigDecimal(invoice.path("amount").asText()).compareTo(new java.math.BigDecimal("10000")) > 0;
+            assertEquals(large ? "REFERRED" : "APPROVED", order.decision());
+            assertEquals(large ? List.of("LIMIT_EXCEEDED") : List.of(), order.reasonCodes());
+            assertEquals(!large, order.shipped());
+        }
+
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("orders").resolve("orders.ndjson");
+        LedgerFiles.writeOrders(report.orders(), file);
+        assertEquals(report.orders(), LedgerFiles.readOrders(file));
+    }
+
+    @Test
+    void sendsTheOrderReferenceAsIdempotencyKeySoARerunReservesNothingMore() {
+        List<String> keys = Collections.synchronizedList(new ArrayList<>());
+        server.removeContext("/");
+        server.createContext("/", exchange -> {
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            if (exchange.getRequestURI().getPath().equals("/api/v1/credit-checks")) {
+                keys.add(key);
+            }
+            handle(exchange);
+        });
+        List<LedgerRecord> records = smallLedger();
+        new Feeder(settings(false, 0, 1, base), quiet).feed(records);
+        List<String> orderReferences = records.stream().filter(r -> r.kind() == LedgerKind.INVOICE)
+                .map(r -> r.body().path("orderReference").asText()).toList();
+        assertEquals(orderReferences, keys);
     }
 
     @Test
