@@ -148,6 +148,19 @@ final class RunningSuite implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A put with the token of the given role, e.g. {@code admin} for the simulation clock and FX rates. */
+    HttpResponse<String> putJsonAs(String role, Service service, String path, String body) {
+        return send(HttpRequest.newBuilder(uri(service, path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token(role))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A bearer token of the given role from the run's issuer, for clients of the suite (the simulator's feeder). */
+    String tokenFor(String role) {
+        return token(role);
+    }
+
     /** A read with the token of the given role. */
     HttpResponse<String> getAs(String role, Service service, String path) {
         return getWithToken(service, path, token(role));

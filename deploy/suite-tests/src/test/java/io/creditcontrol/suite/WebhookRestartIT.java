@@ -5,24 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,11 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.standardwebhooks.Webhook;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import io.creditcontrol.suite.RunningSuite.Service;
+import io.creditcontrol.suite.WebhookReceiver.Received;
 
 /**
  * Webhook deliveries survive a crash of alerts-service. Risk signals reported by an analyst to
@@ -52,11 +42,11 @@ class WebhookRestartIT {
     private static final int BUYERS = 3;
     private final ObjectMapper json = new ObjectMapper();
     private RunningSuite suite;
-    private Receiver receiver;
+    private WebhookReceiver receiver;
 
     @BeforeAll
     void startSuite() throws Exception {
-        receiver = new Receiver();
+        receiver = new WebhookReceiver(false);
         suite = new RunningSuite().withSystemProperties(Service.ALERTS,
                 "credit.webhooks.allowed-hosts=127.0.0.1,localhost",
                 "credit.webhooks.retry.initial-delay=PT1S",
@@ -226,69 +216,4 @@ class WebhookRestartIT {
     }
 
     /** One request as it arrived and what the receiver answered. */
-    record Received(String webhookId, String body, String rejection, int answered) {
-
-        boolean verified() {
-            return rejection == null;
-        }
-    }
-
-    /**
-     * A customer's endpoint on 127.0.0.1: verifies every request with the Standard Webhooks library
-     * (401 when it does not verify), answers 503 while unhealthy, and once healthy accepts each
-     * webhook-id once (a repeat is answered 204 and ignored, as the receivers in docs/webhooks.md do).
-     */
-    static final class Receiver implements AutoCloseable {
-
-        final List<Received> received = new CopyOnWriteArrayList<>();
-        final Map<String, Received> accepted = new ConcurrentHashMap<>();
-        final AtomicBoolean healthy = new AtomicBoolean(false);
-        volatile String secret;
-        private final HttpServer server;
-
-        Receiver() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-            server.setExecutor(Executors.newFixedThreadPool(4));
-            server.createContext("/hooks/credit-alerts", this::handle);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/credit-alerts";
-        }
-
-        long repeats() {
-            return received.stream().filter(r -> r.answered() == 204).count() - accepted.size();
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            Map<String, List<String>> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
-            List<String> ids = headers.getOrDefault("webhook-id", List.of());
-            String webhookId = ids.isEmpty() ? null : ids.get(0);
-            String rejection = null;
-            try {
-                new Webhook(secret).verify(body, headers);
-            } catch (Exception e) {
-                rejection = e.getClass().getSimpleName() + ": " + e.getMessage();
-            }
-            int status = rejection != null ? 401 : healthy.get() ? 204 : 503;
-            Received request = new Received(webhookId, body, rejection, status);
-            received.add(request);
-            if (status == 204) {
-                accepted.putIfAbsent(webhookId, request);
-            }
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
 }
