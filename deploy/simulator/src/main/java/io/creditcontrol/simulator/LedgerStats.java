@@ -19,6 +19,14 @@ import io.creditcontrol.simulator.GroundTruth.BuyerTruth;
 /** Figures about a generated ledger, per payment profile, as a credit analyst would look at them. */
 public final class LedgerStats {
 
+    /**
+     * What one unit of the currency is worth in euros at the simulator's rough rates (EUR 1, GBP 1.176471, ...), to six
+     * decimals: the rates a scenario gives limits-service and uses to add up amounts in different currencies.
+     */
+    public static BigDecimal eurPerUnit(String currency) {
+        return BigDecimal.ONE.divide(BigDecimal.valueOf(Catalogue.eurTo(currency)), 6, java.math.RoundingMode.HALF_UP);
+    }
+
     /** One allocation of a payment to an invoice, with its days beyond terms. */
     public record Settlement(String buyerId, String invoiceNumber, LocalDate dueDate, LocalDate receivedOn, BigDecimal amount) {
 
