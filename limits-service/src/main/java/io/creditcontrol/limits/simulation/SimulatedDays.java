@@ -44,7 +44,9 @@ public class SimulatedDays {
 
     /**
      * Sets the clock to {@code now}; when that moves the date forward, answers only after the jobs
-     * of every date passed over have run. Returns the instant the clock showed before.
+     * of every date passed over have run. Returns the instant the clock showed before. When a job
+     * fails, the clock goes back to that instant and the failure is thrown; the dates whose jobs
+     * ran stay done.
      */
     public synchronized Instant moveTo(Instant now) {
         Instant previous = clock.instant();
@@ -61,7 +63,12 @@ public class SimulatedDays {
             date = date.plusDays(1);
             // the target date's jobs run at the requested instant, so the clock never steps back afterwards
             clock.set(date.equals(target) ? now : date.atStartOfDay(zone).toInstant());
-            runJobsOf(date);
+            try {
+                runJobsOf(date);
+            } catch (RuntimeException e) {
+                clock.set(previous); // moved again, the clock runs this date's jobs again
+                throw e;
+            }
             lastDateRun = date;
         }
         return previous;
