@@ -5,15 +5,19 @@ import java.time.Clock;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.creditcontrol.collections.simulation.SimulationClock;
 import io.quarkus.arc.DefaultBean;
 
-/** The service's notion of "now" and "today"; tests replace it to move time. */
+/**
+ * The service's notion of "now" and "today": real UTC time, or the simulation clock when
+ * {@code credit.simulation.clock-adjustable} is set (docs/simulator.md). Tests replace it to move time.
+ */
 public class ClockProducer {
 
     @Produces
     @Singleton
     @DefaultBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(SimulationConfig simulation, SimulationClock simulationClock) {
+        return simulation.clockAdjustable() ? simulationClock : Clock.systemUTC();
     }
 }

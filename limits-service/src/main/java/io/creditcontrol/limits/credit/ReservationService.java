@@ -24,6 +24,8 @@ import io.quarkus.scheduler.Scheduled;
 public class ReservationService {
 
     private static final Logger LOG = Logger.getLogger(ReservationService.class);
+    /** The most holds one expiry run gives back; the next run takes the rest. */
+    public static final int EXPIRY_BATCH = 500;
 
     private final Clock clock;
     private final EntityManager em;
@@ -85,11 +87,11 @@ public class ReservationService {
         expireDue();
     }
 
-    /** Gives back the holds whose time ran out (at most 500 a run); the clock decides what "now" is. */
+    /** Gives back the holds whose time ran out (at most {@link #EXPIRY_BATCH} a run); the clock decides what "now" is. */
     @Transactional
     public int expireDue() {
         List<Reservation> due = Reservation.find("status = ?1 and expiresAt <= ?2 order by expiresAt",
-                Reservation.Status.ACTIVE, clock.instant()).page(0, 500).list();
+                Reservation.Status.ACTIVE, clock.instant()).page(0, EXPIRY_BATCH).list();
         int expired = 0;
         for (Reservation reservation : due) {
             if (close(reservation, Reservation.Status.EXPIRED, LimitService.SYSTEM)) {

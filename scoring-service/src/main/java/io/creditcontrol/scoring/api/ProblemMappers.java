@@ -15,7 +15,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every error this service answers is an RFC 9457 problem detail. */
@@ -55,6 +57,17 @@ public class ProblemMappers {
         }
         String message = e.getOriginalMessage() == null ? "unreadable value" : e.getOriginalMessage().lines().findFirst().orElse("");
         return respond(invalid(List.of(new Problem.Violation(field.length() == 0 ? "body" : field.toString(), message))), uri);
+    }
+
+    // Quarkus REST ships its own mappers for these two (a plain JSON answer); ours answer with problem details instead.
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableBody(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return respond(invalid(List.of(new Problem.Violation("body", "malformed JSON"))), uri);
     }
 
     /**

@@ -47,11 +47,16 @@ public class ScoringWorker {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
         try {
-            queueReviews();
-            drain();
+            reviewAndDrain();
         } catch (RuntimeException e) {
             LOG.warnf("Re-scoring run failed, will retry: %s", e.getMessage());
         }
+    }
+
+    /** One run: queues the buyers due for their periodic review, then re-scores every queued buyer; returns how many. */
+    public int reviewAndDrain() {
+        queueReviews();
+        return drain();
     }
 
     /** Re-scores every queued buyer; returns how many were re-scored. */
