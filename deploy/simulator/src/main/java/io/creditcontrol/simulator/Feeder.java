@@ -35,6 +35,9 @@ public final class Feeder {
     /**
      * Where to send, with which tokens, how fast. {@code creditChecks} is limits-service's base URI when every invoice's
      * order is first placed through the credit check (as an ERP does before it ships), null for no orders.
+     * {@code settleTimeout}, with clocks driven: before the clocks move on, wait (at most this long) until every clock
+     * service's {@code GET /api/v1/reconciliation} counts the invoices, payments and credit notes sent so far; null
+     * moves on at once.
      */
     public record Settings(
             URI collections,
@@ -49,7 +52,8 @@ public final class Feeder {
             int parallel,
             int maxAttempts,
             Duration firstBackoff,
-            URI creditChecks) {
+            URI creditChecks,
+            Duration settleTimeout) {
 
         String tokenFor(String role) {
             return tokensByRole.getOrDefault(role, defaultToken);
@@ -68,6 +72,7 @@ public final class Feeder {
         private int retries;
         private final List<PlacedOrder> orders = new ArrayList<>();
         int clockMoves;
+        int settleWaits;
         int days;
         long millis;
 
@@ -119,7 +124,8 @@ public final class Feeder {
                 orders().forEach(order -> byDecision.merge(order.decision(), 1, Integer::sum));
                 out.printf("orders placed %d: %s%n", orders.size(), byDecision);
             }
-            out.printf("simulated days %d, clock moves %d, retries %d, %.1f s%n", days, clockMoves, retries, millis / 1000.0);
+            out.printf("simulated days %d, clock moves %d, retries %d, settle polls %d, %.1f s%n", days, clockMoves, retries, settleWaits,
+                    millis / 1000.0);
         }
     }
 
@@ -227,6 +233,9 @@ public final class Feeder {
             }
         }
         if (settings.driveClocks()) {
+            if (settings.settleTimeout() != null && report.days > 1) {
+                awaitSettled();
+            }
             String now = day.atStartOfDay().toInstant(ZoneOffset.UTC).toString();
             for (URI service : settings.clockServices()) {
                 HttpResponse<String> response = exchange(request(service.resolve("/api/v1/simulation/clock"), "admin")
@@ -238,6 +247,63 @@ public final class Feeder {
                 }
                 report.clockMoves++;
             }
+        }
+    }
+
+    /**
+     * A simulated day ends when every service has recorded its documents: the services build their views from the
+     * topics, a moment after the intake accepted a document, and the next day's jobs (dunning, the alert sweep, the
+     * credit check's overdue rules) must see the payment that arrived the day before, as they would after a real night.
+     */
+    private void awaitSettled() {
+        Map<String, Integer> sent = new LinkedHashMap<>();
+        sent.put("invoices", count(LedgerKind.INVOICE));
+        sent.put("payments", count(LedgerKind.PAYMENT));
+        sent.put("creditNotes", count(LedgerKind.CREDIT_NOTE));
+        long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
+        for (URI service : settings.clockServices()) {
+            HttpRequest request = request(service.resolve("/api/v1/reconciliation"), "admin").GET().build();
+            while (true) {
+                HttpResponse<String> response = exchange(request);
+                Map<String, Integer> recorded = recordedCounts(response);
+                boolean caughtUp = recorded != null
+                        && sent.entrySet().stream().allMatch(kind -> recorded.getOrDefault(kind.getKey(), 0) >= kind.getValue());
+                if (caughtUp) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new FeedAborted(service + " has not recorded the documents sent so far " + sent + " within "
+                            + settings.settleTimeout() + "; it has " + (recorded != null ? recorded
+                            : response == null ? "no answer" : response.statusCode() + " " + abbreviate(response.body())));
+                }
+                report.settleWaits++;
+                sleep(Duration.ofMillis(20));
+            }
+        }
+    }
+
+    private int count(LedgerKind kind) {
+        return report.count(kind, Outcome.ACCEPTED) + report.count(kind, Outcome.DUPLICATE);
+    }
+
+    /** Documents per kind in a reconciliation answer (summed over currencies); null when it is not one. */
+    private static Map<String, Integer> recordedCounts(HttpResponse<String> response) {
+        if (response == null || response.statusCode() != 200) {
+            return null;
+        }
+        try {
+            JsonNode figures = LedgerFiles.MAPPER.readTree(response.body());
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String kind : List.of("invoices", "payments", "creditNotes")) {
+                int total = 0;
+                for (JsonNode row : figures.path(kind)) {
+                    total += row.path("count").asInt();
+                }
+                counts.put(kind, total);
+            }
+            return counts;
+        } catch (IOException e) {
+            return null;
         }
     }
 

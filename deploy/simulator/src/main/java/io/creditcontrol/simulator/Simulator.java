@@ -26,12 +26,14 @@ public final class Simulator {
               feed --dir DIR [--collections http://localhost:8083] [--scoring http://localhost:8081]
                    [--token TOKEN | --token ROLE=TOKEN]... [--token-file FILE | --token-file ROLE=FILE]...
                    [--role KIND=ROLE]... [--drive-clocks] [--limits http://localhost:8082] [--alerts http://localhost:8084]
-                   [--orders [--orders-out FILE]]
+                   [--orders [--orders-out FILE]] [--settle-seconds 120]
                    [--speed DAYS_PER_SECOND] [--bulk ROWS] [--parallel N] [--max-attempts 8] [--backoff-ms 200]
                    [--kafka HOST:PORT [--kafka-property NAME=VALUE]...]
                   plays the ledger into the running suite through its intake APIs, in event-time order
                   (with --kafka: publishes the CloudEvents to the topics instead); --orders first places each
-                  invoice's order through limits-service's credit check and writes the answers to FILE (NDJSON)
+                  invoice's order through limits-service's credit check and writes the answers to FILE (NDJSON);
+                  with --drive-clocks each day waits (up to --settle-seconds, 0 = not at all) until the four
+                  services have recorded the documents sent so far
 
               stats --dir DIR
                   per-profile counts, invoice totals, defaults and their dates
@@ -60,7 +62,7 @@ public final class Simulator {
             case "generate" -> generate(new Arguments(rest, Set.of(), Set.of("out", "buyers", "months", "seed", "start")));
             case "feed" -> feed(new Arguments(rest, Set.of("drive-clocks", "orders"), Set.of("dir", "collections", "scoring", "limits", "alerts",
                     "token", "token-file", "role", "speed", "bulk", "max-attempts", "backoff-ms", "kafka", "kafka-property", "parallel",
-                    "orders-out")));
+                    "orders-out", "settle-seconds")));
             case "stats" -> stats(new Arguments(rest, Set.of(), Set.of("dir")));
             default -> throw new IllegalArgumentException("unknown command " + args[0] + "\n" + USAGE);
         };
@@ -117,7 +119,9 @@ public final class Simulator {
         Feeder.Settings settings = new Feeder.Settings(collections, scoring, List.of(scoring, limits, collections, alerts), tokens,
                 defaultToken, roles, a.flag("drive-clocks"), Double.parseDouble(a.get("speed", "0")),
                 Integer.parseInt(a.get("bulk", "0")), Integer.parseInt(a.get("parallel", "1")), Integer.parseInt(a.get("max-attempts", "8")),
-                Duration.ofMillis(Long.parseLong(a.get("backoff-ms", "200"))), a.flag("orders") ? limits : null);
+                Duration.ofMillis(Long.parseLong(a.get("backoff-ms", "200"))), a.flag("orders") ? limits : null,
+                a.flag("drive-clocks") && !a.get("settle-seconds", "120").equals("0")
+                        ? Duration.ofSeconds(Long.parseLong(a.get("settle-seconds", "120"))) : null);
         if (a.flag("orders") && a.get("kafka", null) != null) {
             throw new IllegalArgumentException("--orders places orders through the credit-check API; it does not go with --kafka");
         }

@@ -39,6 +39,14 @@ class FeederTest {
     private final AtomicInteger tooManyRequestsLeft = new AtomicInteger();
     private final AtomicInteger buyerUnknownLeft = new AtomicInteger();
     private final AtomicInteger creditCheckUnknownBuyerLeft = new AtomicInteger();
+    private volatile boolean settledLagging;
+    private int recordedInvoices;
+    private int recordedPayments;
+    private final List<String> movedBeforeSettled = Collections.synchronizedList(new ArrayList<>());
+
+    private int received(String path) {
+        return (int) received.stream().filter(r -> r.path().equals(path) && r.method().equals("POST")).count();
+    }
     private volatile boolean answerDuplicate;
     private final PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
 
@@ -70,6 +78,20 @@ class FeederTest {
         } else if (path.equals("/api/v1/simulation/clock")) {
             status = 200;
             answer = body;
+            synchronized (this) {
+                if (settledLagging && (recordedInvoices < received("/api/v1/invoices") || recordedPayments < received("/api/v1/payments"))) {
+                    movedBeforeSettled.add(body);
+                }
+            }
+        } else if (path.equals("/api/v1/reconciliation")) {
+            status = 200;
+            synchronized (this) {
+                // the stand-in's view catches up one document a poll, as a consumer behind its topic would
+                recordedInvoices = Math.min(received("/api/v1/invoices"), recordedInvoices + 1);
+                recordedPayments = Math.min(received("/api/v1/payments"), recordedPayments + 1);
+                answer = "{\"invoices\":[{\"currency\":\"EUR\",\"count\":" + recordedInvoices + "}],\"payments\":[{\"currency\":\"EUR\",\"count\":"
+                        + recordedPayments + "}],\"creditNotes\":[{\"currency\":\"EUR\",\"count\":" + received("/api/v1/credit-notes") + "}]}";
+            }
         } else if (path.equals("/api/v1/ledger-imports")) {
             long rows = body.lines().count();
             status = 200;
@@ -114,7 +136,7 @@ class FeederTest {
 
     private Feeder.Settings settings(boolean driveClocks, int bulkRows, int parallel, URI creditChecks) {
         return new Feeder.Settings(base, base, List.of(base), Map.of("erp", "erp-token", "analyst", "analyst-token", "admin", "admin-token"),
-                null, Map.of(), driveClocks, 0, bulkRows, parallel, 4, Duration.ofMillis(1), creditChecks);
+                null, Map.of(), driveClocks, 0, bulkRows, parallel, 4, Duration.ofMillis(1), creditChecks, null);
     }
 
     private static List<LedgerRecord> smallLedger() {
@@ -323,6 +345,46 @@ class FeederTest {
         List<String> orderReferences = records.stream().filter(r -> r.kind() == LedgerKind.INVOICE)
                 .map(r -> r.body().path("orderReference").asText()).toList();
         assertEquals(orderReferences, keys);
+    }
+
+    @Test
+    void withSettlingTheClocksMoveOnOnlyOnceTheServicesHaveRecordedTheDaysDocuments() {
+        settledLagging = true;
+        List<LedgerRecord> records = smallLedger();
+        Feeder.Settings settings = new Feeder.Settings(base, base, List.of(base), Map.of("admin", "admin-token"), "erp-token",
+                Map.of(), true, 0, 0, 1, 4, Duration.ofMillis(1), null, Duration.ofSeconds(30));
+        Feeder.Report report = new Feeder(settings, quiet).feed(records);
+
+        assertEquals(records.size(), report.total(Feeder.Outcome.ACCEPTED));
+        assertEquals(List.of(), movedBeforeSettled, "clock moves while the stand-in had not recorded everything");
+        assertTrue(received.stream().anyMatch(r -> r.path().equals("/api/v1/reconciliation")));
+    }
+
+    @Test
+    void withoutSettlingTheSameLaggingSuiteSeesTheClockMoveEarly() {
+        settledLagging = true;
+        new Feeder(settings(true, 0), quiet).feed(smallLedger());
+        assertTrue(!movedBeforeSettled.isEmpty(), "the stand-in lags, so without settling some day starts too early");
+    }
+
+    @Test
+    void settlingGivesUpWithAClearMessageWhenAServiceNeverCatchesUp() {
+        server.removeContext("/");
+        server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/api/v1/reconciliation")) {
+                exchange.getRequestBody().readAllBytes();
+                byte[] nothing = "{\"invoices\":[],\"payments\":[],\"creditNotes\":[]}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, nothing.length);
+                exchange.getResponseBody().write(nothing);
+                exchange.close();
+            } else {
+                handle(exchange);
+            }
+        });
+        Feeder.Settings settings = new Feeder.Settings(base, base, List.of(base), Map.of("admin", "admin-token"), "erp-token",
+                Map.of(), true, 0, 0, 1, 4, Duration.ofMillis(1), null, Duration.ofMillis(300));
+        Feeder.FeedAborted aborted = assertThrows(Feeder.FeedAborted.class, () -> new Feeder(settings, quiet).feed(smallLedger()));
+        assertTrue(aborted.getMessage().contains("has not recorded"), aborted.getMessage());
     }
 
     @Test

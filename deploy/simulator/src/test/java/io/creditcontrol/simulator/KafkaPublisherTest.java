@@ -24,7 +24,7 @@ class KafkaPublisherTest {
         List<LedgerRecord> records = LedgerGenerator.generate(new LedgerGenerator.Settings(10, 6, 5, LocalDate.of(2025, 1, 1))).records();
         MockProducer<String, String> producer = new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
         Feeder.Settings settings = new Feeder.Settings(URI.create("http://unused.invalid"), URI.create("http://unused.invalid"), List.of(),
-                Map.of(), null, Map.of(), false, 0, 0, 1, 1, Duration.ofMillis(1), null);
+                Map.of(), null, Map.of(), false, 0, 0, 1, 1, Duration.ofMillis(1), null, null);
 
         Feeder.Report report = new Feeder(settings, new PrintStream(PrintStream.nullOutputStream()), new KafkaPublisher(producer)).feed(records);
 

@@ -71,7 +71,9 @@ class AcceptanceScenarioIT {
         receiver = new WebhookReceiver(true);
         suite = new RunningSuite();
         for (Service service : Service.values()) {
-            suite.withSystemProperties(service, "credit.simulation.clock-adjustable=true");
+            // a simulated day lasts about a second: the outbox relays every 200 ms instead of every second, so that
+            // each day's documents have reached every service before the next day starts (the feeder waits for that)
+            suite.withSystemProperties(service, "credit.simulation.clock-adjustable=true", "credit.outbox.relay-interval=200ms");
         }
         suite.withSystemProperties(Service.ALERTS, "credit.webhooks.allowed-hosts=127.0.0.1,localhost",
                 "credit.webhooks.retry.initial-delay=PT1S", "credit.webhooks.retry.max-delay=PT10S");
@@ -112,7 +114,8 @@ class AcceptanceScenarioIT {
                 List.of(suite.uri(Service.SCORING, "/"), suite.uri(Service.LIMITS, "/"), suite.uri(Service.COLLECTIONS, "/"),
                         suite.uri(Service.ALERTS, "/")),
                 Map.of("erp", suite.tokenFor("erp"), "analyst", suite.tokenFor("analyst"), "admin", suite.tokenFor("admin")),
-                null, Map.of(), true, 0, 0, PARALLEL, 8, Duration.ofMillis(200), suite.uri(Service.LIMITS, "/")), System.out)
+                null, Map.of(), true, 0, 0, PARALLEL, 8, Duration.ofMillis(200), suite.uri(Service.LIMITS, "/"), Duration.ofMinutes(2)),
+                System.out)
                 .feed(records);
         feed.print(System.out);
         long fedAt = System.nanoTime();

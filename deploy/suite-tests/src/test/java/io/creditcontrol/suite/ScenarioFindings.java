@@ -38,6 +38,11 @@ import io.creditcontrol.simulator.PlacedOrder;
 final class ScenarioFindings {
 
     static final Set<String> WARNING_OR_WORSE = Set.of("WARNING", "CRITICAL");
+    /**
+     * Rules about the seller's portfolio or the suite itself rather than the buyer's credit (a buyer owing a large share
+     * of the receivables, a webhook endpoint switched off): counted apart, never as a warning about the buyer.
+     */
+    static final Set<String> PORTFOLIO_RULES = Set.of("CONCENTRATION", "WEBHOOK_ENDPOINT_DISABLED");
     /** The grade from which policy and the high-risk collection strategy treat a buyer as high risk. */
     static final int HIGH_RISK_GRADE = 8;
     /** Orders placed this many days before a default count as "just before the default". */
@@ -76,6 +81,11 @@ final class ScenarioFindings {
     final Map<PaymentProfile, Integer> warningAlertsByProfile = new TreeMap<>();
     final Map<PaymentProfile, Integer> buyersWarnedByProfile = new TreeMap<>();
     final Map<String, Integer> healthyWarningAlertsByRule = new TreeMap<>();
+    final Map<String, Integer> promptWarningAlertsByRule = new TreeMap<>();
+    /** WARNING or CRITICAL alerts of the portfolio rules, per rule. */
+    final Map<String, Integer> portfolioAlertsByRule = new TreeMap<>();
+    /** Reason codes of referred and blocked orders, per profile. */
+    final Map<PaymentProfile, Map<String, Integer>> heldOrderReasonsByProfile = new TreeMap<>();
     /** Orders per profile and decision. */
     final Map<PaymentProfile, Map<String, Integer>> ordersByProfile = new TreeMap<>();
     final List<DunningProblem> dunningProblems = new ArrayList<>();
@@ -101,8 +111,12 @@ final class ScenarioFindings {
         Map<String, List<PlacedOrder>> ordersByBuyer = new HashMap<>();
         for (PlacedOrder order : orders) {
             ordersByBuyer.computeIfAbsent(order.buyerId(), b -> new ArrayList<>()).add(order);
-            ordersByProfile.computeIfAbsent(truthByBuyer.get(order.buyerId()).profile(), p -> new TreeMap<>())
-                    .merge(order.decision(), 1, Integer::sum);
+            PaymentProfile profile = truthByBuyer.get(order.buyerId()).profile();
+            ordersByProfile.computeIfAbsent(profile, p -> new TreeMap<>()).merge(order.decision(), 1, Integer::sum);
+            if (!order.shipped()) {
+                order.reasonCodes().forEach(code -> heldOrderReasonsByProfile.computeIfAbsent(profile, p -> new TreeMap<>())
+                        .merge(code, 1, Integer::sum));
+            }
         }
         Map<String, Ledger> ledgers = Ledger.byBuyer(ledger);
 
@@ -114,6 +128,9 @@ final class ScenarioFindings {
             }
             if (!t.defaults()) {
                 buyerWarnings.forEach(w -> healthyWarningAlertsByRule.merge(w.rule(), 1, Integer::sum));
+                if (t.profile() == PaymentProfile.PROMPT) {
+                    buyerWarnings.forEach(w -> promptWarningAlertsByRule.merge(w.rule(), 1, Integer::sum));
+                }
                 continue;
             }
             defaulters.add(defaulter(t, scores.getOrDefault(t.buyerId(), List.of()), limits.getOrDefault(t.buyerId(), List.of()),
@@ -202,11 +219,18 @@ final class ScenarioFindings {
     record Warning(String alertId, String rule, LocalDate on) {
     }
 
-    private static Map<String, List<Warning>> warnings(List<JsonNode> alertEvents) {
+    private Map<String, List<Warning>> warnings(List<JsonNode> alertEvents) {
         Map<String, Warning> byAlert = new LinkedHashMap<>();
+        Set<String> portfolioAlerts = new HashSet<>();
         for (JsonNode event : alertEvents) {
             JsonNode data = event.path("data");
             if (!WARNING_OR_WORSE.contains(data.path("severity").asText()) || byAlert.containsKey(data.path("alertId").asText())) {
+                continue;
+            }
+            if (PORTFOLIO_RULES.contains(data.path("rule").asText())) {
+                if (portfolioAlerts.add(data.path("alertId").asText())) {
+                    portfolioAlertsByRule.merge(data.path("rule").asText(), 1, Integer::sum);
+                }
                 continue;
             }
             String at = event.path("type").asText().equals("credit.alert.raised") ? data.path("raisedAt").asText() : event.path("time").asText();

@@ -94,7 +94,7 @@ final class ScenarioReport {
         row(md, "Exposure at default without the suite's decisions (all orders shipped)", eur(without));
         row(md, "Exposure at default with them (referred and blocked orders not shipped)", eur(with) + " ("
                 + (without.signum() == 0 ? "-" : percent(without.subtract(with).doubleValue() / without.doubleValue())) + " avoided)");
-        row(md, "False alerts: WARNING/CRITICAL alerts per 100 prompt payers",
+        row(md, "False alerts: WARNING/CRITICAL alerts about the buyer's credit per 100 prompt payers",
                 String.format(Locale.ROOT, "%.1f (%d of %d prompt payers got one)", findings.warningAlertsPer100(PaymentProfile.PROMPT),
                         findings.buyersWarnedByProfile.getOrDefault(PaymentProfile.PROMPT, 0),
                         findings.buyersByProfile.getOrDefault(PaymentProfile.PROMPT, 0)));
@@ -111,7 +111,8 @@ final class ScenarioReport {
 
         md.append("## Each buyer that defaulted\n\n").append(defaultersTable()).append('\n');
 
-        md.append("## Alerts by payment profile\n\nWARNING or CRITICAL alerts (each alert once, when it first reached that severity).\n\n")
+        md.append("## Alerts by payment profile\n\nWARNING or CRITICAL alerts about the buyer's credit (each alert once, when it first "
+                + "reached that severity; the portfolio rules are counted apart below).\n\n")
                 .append("| Profile | Buyers | Alerts | Per 100 buyers | Buyers alerted |\n|---|---:|---:|---:|---:|\n");
         for (Map.Entry<PaymentProfile, Integer> profile : findings.buyersByProfile.entrySet()) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %d |%n", profile.getKey(), profile.getValue(),
@@ -119,13 +120,18 @@ final class ScenarioReport {
                     findings.buyersWarnedByProfile.getOrDefault(profile.getKey(), 0)));
         }
         md.append("\nBy rule, for the buyers that never defaulted: ").append(findings.healthyWarningAlertsByRule.isEmpty() ? "none"
-                : findings.healthyWarningAlertsByRule.toString()).append(".\n\n");
+                : findings.healthyWarningAlertsByRule.toString()).append("; for the prompt payers: ")
+                .append(findings.promptWarningAlertsByRule.isEmpty() ? "none" : findings.promptWarningAlertsByRule.toString()).append(".\n\n")
+                .append("Portfolio rules (WARNING or CRITICAL, any buyer): ").append(findings.portfolioAlertsByRule.isEmpty() ? "none"
+                        : findings.portfolioAlertsByRule.toString()).append(".\n\n");
 
-        md.append("## Credit checks by payment profile\n\n| Profile | Orders | Decisions | Referred or blocked |\n|---|---:|---|---:|\n");
+        md.append("## Credit checks by payment profile\n\n| Profile | Orders | Decisions | Referred or blocked | Reasons of the held orders |\n"
+                + "|---|---:|---|---:|---|\n");
         for (Map.Entry<PaymentProfile, Map<String, Integer>> profile : findings.ordersByProfile.entrySet()) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s |%n", profile.getKey(),
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", profile.getKey(),
                     profile.getValue().values().stream().mapToInt(Integer::intValue).sum(), profile.getValue(),
-                    percent(findings.shareOfOrdersHeld(profile.getKey()))));
+                    percent(findings.shareOfOrdersHeld(profile.getKey())),
+                    findings.heldOrderReasonsByProfile.getOrDefault(profile.getKey(), Map.of())));
         }
         md.append('\n');
 
