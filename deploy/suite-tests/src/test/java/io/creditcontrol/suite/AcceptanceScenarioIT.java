@@ -143,6 +143,7 @@ class AcceptanceScenarioIT {
             deadLetters.put(topic, TopicHistory.read(suite.broker().bootstrapServers(), topic).size());
         }
         ScenarioFindings findings = new ScenarioFindings(ledger.truth(), records, orders, topics);
+        keepForInspection(ledger, orders, topics);
         Map<String, JsonNode> reconciliation = new LinkedHashMap<>();
         for (Service service : Service.values()) {
             reconciliation.put(service.module, json.readTree(suite.get(service, "/api/v1/reconciliation").body()));
@@ -170,6 +171,19 @@ class AcceptanceScenarioIT {
         assertEquals(List.of(), findings.dunningProblems.stream().limit(20).toList(), "dunning ran the configured steps");
         assertEquals(0, receiver.rejected(), "every webhook validly signed");
         assertEquals(0, deadLetters.values().stream().mapToInt(Integer::intValue).sum(), "nothing dead-lettered: " + deadLetters);
+    }
+
+    /** The ledger, its ground truth, the orders and the suite's events of this run, under target/ for a closer look. */
+    private static void keepForInspection(LedgerGenerator.Ledger ledger, List<PlacedOrder> orders, Map<String, List<JsonNode>> topics)
+            throws IOException {
+        Path dir = Path.of("target/acceptance-run");
+        io.creditcontrol.simulator.LedgerFiles.write(ledger, dir);
+        io.creditcontrol.simulator.LedgerFiles.writeOrders(orders, dir.resolve("orders.ndjson"));
+        for (Map.Entry<String, List<JsonNode>> topic : topics.entrySet()) {
+            StringBuilder lines = new StringBuilder();
+            topic.getValue().forEach(event -> lines.append(event).append('\n'));
+            Files.writeString(dir.resolve(topic.getKey() + ".ndjson"), lines);
+        }
     }
 
     // ------------------------------------------------------------------------------------------ the suite's clocks
