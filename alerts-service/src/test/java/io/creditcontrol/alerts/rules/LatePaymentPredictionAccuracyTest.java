@@ -27,7 +27,7 @@ class LatePaymentPredictionAccuracyTest {
 
     static final long SEED = 20261124L;
     static final int LOOKAHEAD_DAYS = 15;
-    static final int GRACE_DAYS = 0;
+    static final int GRACE_DAYS = 5;
     static final double THRESHOLD = 0.5;
     static final int MINIMUM_HISTORY = 3;
     static final LocalDate EVALUATE_FROM = LocalDate.of(2025, 7, 1);
