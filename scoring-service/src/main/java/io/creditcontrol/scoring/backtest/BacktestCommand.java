@@ -144,6 +144,11 @@ public final class BacktestCommand {
         out.append(String.format(Locale.ROOT, "  entered the bad grade a median %s days after the deterioration start (%d of them before it)%n",
                 l.medianDaysAfterDeteriorationStart() == null ? "-" : String.format(Locale.ROOT, "%.0f", l.medianDaysAfterDeteriorationStart()),
                 l.beforeDeteriorationStart()));
+        LedgerBacktest.GradeChurn c = r.churn();
+        out.append(String.format(Locale.ROOT, "grade churn of the survivors, month-end to month-end: %d changes in %d buyer-months "
+                + "(%.1f per buyer-year), %d one-grade downgrades, %d reversals of the buyer's previous change%n", c.changes(),
+                c.survivorMonths(), c.survivorMonths() == 0 ? 0.0 : 12.0 * c.changes() / c.survivorMonths(), c.oneGradeDowngrades(),
+                c.reversals()));
         if (r.skippedDocuments() > 0) {
             out.append(String.format(Locale.ROOT, "%d documents skipped (the service would reject them or ignore them as repeats)%n",
                     r.skippedDocuments()));

@@ -79,7 +79,16 @@ public final class LedgerBacktest {
     }
 
     public record Result(LocalDate start, LocalDate end, int buyers, List<LocalDate> panelDates, Backtest.Report panel,
-            List<OffsetResult> offsets, LeadTime leadTime, Map<String, double[]> meanPdByProfile, int skippedDocuments) {
+            List<OffsetResult> offsets, LeadTime leadTime, Map<String, double[]> meanPdByProfile, int skippedDocuments,
+            GradeChurn churn) {
+    }
+
+    /**
+     * Grade churn of the buyers that never default, from one panel month-end to the next: how often
+     * the grade changed, how many of those were one-grade downgrades (each halves the limit in
+     * limits-service) and how many undid the buyer's previous change (flicker: 4 -> 5 -> 4).
+     */
+    public record GradeChurn(int survivorMonths, int changes, int oneGradeDowngrades, int reversals) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -93,7 +102,7 @@ public final class LedgerBacktest {
     private final Map<String, List<FinancialStatement>> statements = new HashMap<>();
     private final Map<String, List<RiskSignal>> signals = new HashMap<>();
     private final ReplayedPaymentHistory history = new ReplayedPaymentHistory();
-    private final Map<String, Integer> currentGrades = new HashMap<>();
+    private final Map<String, ScoreModel.CurrentGrade> currentGrades = new HashMap<>();
 
     public LedgerBacktest(ScoreModel model, Options options) {
         this.model = model;
@@ -135,6 +144,9 @@ public final class LedgerBacktest {
         options.offsetsDays().forEach(o -> offsetRows.put(o, new ArrayList<>()));
         Map<String, LocalDate> badSince = new HashMap<>();
         Map<String, double[]> byProfile = new TreeMap<>(); // profile -> {panel rows, sum pd}
+        Map<String, Integer> lastPanelGrade = new HashMap<>();
+        Map<String, int[]> lastChange = new HashMap<>(); // survivor -> {from, to}
+        int[] churn = new int[4]; // survivor months compared, changes, one-grade downgrades, reversals
 
         try (BufferedReader ledger = new BufferedReader(new InputStreamReader(open(dir, "ledger.ndjson"), StandardCharsets.UTF_8))) {
             String line = ledger.readLine();
@@ -175,6 +187,16 @@ public final class LedgerBacktest {
                         double[] p = byProfile.computeIfAbsent(truth.profile(), k -> new double[2]);
                         p[0]++;
                         p[1] += pd;
+                        Integer previous = lastPanelGrade.put(profile.buyerId, a.grade());
+                        if (!defaulter && previous != null) {
+                            churn[0]++;
+                            if (previous != a.grade()) {
+                                churn[1]++;
+                                churn[2] += a.grade() == previous + 1 ? 1 : 0;
+                                int[] before = lastChange.put(profile.buyerId, new int[] {previous, a.grade()});
+                                churn[3] += before != null && before[0] == a.grade() && before[1] == previous ? 1 : 0;
+                            }
+                        }
                     }
                     for (Map.Entry<Integer, List<String>> due : dueDefaulters.entrySet()) {
                         if (due.getValue().contains(profile.buyerId)) {
@@ -195,15 +217,18 @@ public final class LedgerBacktest {
                     rows.stream().filter(x -> x[1] == 0).mapToDouble(x -> x[0]).average().orElse(Double.NaN)));
         });
         return new Result(start, end, truths.size(), List.copyOf(panelDates), panel.isEmpty() ? null : Backtest.report(panel), offsets,
-                leadTime(truths, badSince, end), byProfile, history.skipped());
+                leadTime(truths, badSince, end), byProfile, history.skipped(),
+                new GradeChurn(churn[0], churn[1], churn[2], churn[3]));
     }
 
     private Assessment assess(BuyerProfile profile, LocalDate day) {
         String buyerId = profile.buyerId;
-        Integer parentGrade = profile.parentId == null ? null : currentGrades.get(profile.parentId);
+        ScoreModel.CurrentGrade parent = profile.parentId == null ? null : currentGrades.get(profile.parentId);
+        // the stability rule holds on to the grade the buyer got at its previous assessment in the replay
         Assessment a = model.assess(BuyerScorer.inputsOf(buyerId, profile, history.invoicesOf(buyerId), history.disputedInvoicesOf(buyerId),
-                statements.getOrDefault(buyerId, List.of()), signals.getOrDefault(buyerId, List.of()), List.of(), parentGrade), day);
-        currentGrades.put(buyerId, a.grade());
+                statements.getOrDefault(buyerId, List.of()), signals.getOrDefault(buyerId, List.of()), List.of(),
+                parent == null ? null : parent.grade()), day, currentGrades.get(buyerId));
+        currentGrades.put(buyerId, new ScoreModel.CurrentGrade(a.grade(), a.dataQuality()));
         return a;
     }
 

@@ -74,6 +74,20 @@ public interface ScoringConfig {
         double maxEffect();
     }
 
+    /** The stability rule (hysteresis) of the grade mapping: docs/scoring.md, section 5. */
+    Stability stability();
+
+    interface Stability {
+        /**
+         * How far, in log-odds of default, the PD must be beyond the boundary between the current
+         * grade and an adjacent one before the buyer moves to it (up or down); 0 switches the rule off.
+         */
+        double margin();
+
+        /** A downgrade to this grade or worse applies at once (as limits and alerts treat it as bad). */
+        int badGrade();
+    }
+
     /** How much a signal's severity scales its effect. */
     Severity severity();
 

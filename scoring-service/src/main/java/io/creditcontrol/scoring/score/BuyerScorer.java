@@ -43,8 +43,8 @@ import io.creditcontrol.scoring.score.ScoreInputs.SignalFact;
 import io.creditcontrol.scoring.score.ScoreInputs.StatementFact;
 
 /**
- * Re-scores one buyer from its file as it stands: reads the inputs, runs the {@link ScoreModel},
- * keeps the result as the current score, appends a history entry when the grade, probability or
+ * Re-scores one buyer from its file as it stands: reads the inputs, runs the {@link ScoreModel}
+ * with the buyer's current grade (which the model's stability rule holds on to), keeps the result as the current score, appends a history entry when the grade, probability or
  * data quality changed, and announces a change of grade (and the first grade) as
  * credit.score.changed through the outbox, in the same transaction.
  */
@@ -128,10 +128,11 @@ public class BuyerScorer {
     /** Scores the buyer from {@code inputs}; true when its grade changed (or it got its first grade). */
     private boolean rescore(String buyerId, String reason, ScoreInputs inputs) {
         Instant now = clock.instant();
-        Assessment assessment = model.assess(inputs, LocalDate.now(clock));
+        BuyerScore current = BuyerScore.findById(buyerId);
+        Assessment assessment = model.assess(inputs, LocalDate.now(clock),
+                current == null ? null : new ScoreModel.CurrentGrade(current.grade, current.dataQuality));
         boolean regraded = false;
         String explained = json(StoredAssessment.of(assessment));
-        BuyerScore current = BuyerScore.findById(buyerId);
         Integer previousGrade = current == null ? null : current.grade;
         boolean changed = current == null
                 || assessment.differsFrom(current.grade, current.probabilityOfDefault, current.dataQuality)

@@ -20,7 +20,8 @@ import io.creditcontrol.scoring.score.ScoreInputs.StatementFact;
  * <pre>
  * log-odds = intercept + sum over factors of (weight x factor value)
  * PD       = 1 / (1 + e^-log-odds)
- * grade    = the first grade whose configured PD upper bound the PD is below (9 above the last)
+ * grade    = the first grade whose configured PD upper bound the PD is below (9 above the last),
+ *            held at the buyer's current grade while the PD is within the stability margin of the boundary
  * </pre>
  *
  * Every factor's contribution is reported, so the grade can be argued factor by factor. An
@@ -28,6 +29,14 @@ import io.creditcontrol.scoring.score.ScoreInputs.StatementFact;
  * never silently neutral: a buyer without a usable payment record or financial statement gets a
  * cautious loading, a grade no better than the configured best for its data quality, and (when it
  * has neither) a probability rounded to two decimals rather than a falsely precise one.
+ *
+ * <p>Stability rule (hysteresis, {@link ScoringConfig.Stability}): a buyer that already has a grade
+ * moves to an adjacent grade only when its PD is beyond the boundary between the two grades by the
+ * configured margin in log-odds, the same margin for upgrades and downgrades. A PD that wobbles
+ * around a boundary as invoices and payments arrive keeps the grade, so a healthy buyer's limit is
+ * not halved and restored every few weeks. Moves of two grades or more, a downgrade into the bad
+ * grades, forced grades (insolvency, data-quality cap), a change of data quality and a first
+ * assessment apply at once. The PD, factors and reasons are the model's either way.
  */
 public final class ScoreModel {
 
@@ -42,7 +51,20 @@ public final class ScoreModel {
         this.config = config;
     }
 
+    /** The buyer's grade before this assessment, which the stability rule holds on to. */
+    public record CurrentGrade(int grade, DataQuality dataQuality) {
+    }
+
+    /** A first assessment: the grade follows from the PD alone. */
     public Assessment assess(ScoreInputs inputs, LocalDate today) {
+        return assess(inputs, today, null);
+    }
+
+    /**
+     * Assesses the buyer as of {@code today}; {@code current} is its grade so far (null for a first
+     * assessment), kept under the stability rule while the PD stays within the margin of the boundary.
+     */
+    public Assessment assess(ScoreInputs inputs, LocalDate today, CurrentGrade current) {
         ScoringConfig.Weights w = config.weights();
         List<Factor> factors = new ArrayList<>();
 
@@ -179,6 +201,8 @@ public final class ScoreModel {
                         round(logit(pd) - logit(Math.max(pd, floor)))));
                 grade = best;
                 pd = Math.max(pd, floor);
+            } else {
+                grade = stableGrade(current, grade, pd, quality);
             }
         }
         BigDecimal probability = quality == DataQuality.INSUFFICIENT && pd < 1.0
@@ -202,6 +226,24 @@ public final class ScoreModel {
             }
         }
         return bounds.size() + 1;
+    }
+
+    /**
+     * The grade after the stability rule: the {@code indicated} grade (from the PD alone), unless
+     * the buyer's current grade is adjacent to it, with the same data quality, and the PD is not yet
+     * beyond the boundary between the two by the stability margin (in log-odds, either direction).
+     * A downgrade into the bad grades is never held.
+     */
+    int stableGrade(CurrentGrade current, int indicated, double pd, DataQuality quality) {
+        List<Double> bounds = config.gradeUpperBounds();
+        if (current == null || current.dataQuality() != quality || Math.abs(indicated - current.grade()) != 1
+                || current.grade() > bounds.size() + 1
+                || (indicated > current.grade() && indicated >= config.stability().badGrade())) {
+            return indicated;
+        }
+        double boundary = bounds.get(Math.min(indicated, current.grade()) - 1); // upper PD bound of the better grade
+        double beyond = Math.abs(logit(pd) - logit(boundary));
+        return beyond >= config.stability().margin() ? indicated : current.grade();
     }
 
     /**

@@ -29,11 +29,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.creditcontrol.scoring.config.FixedClock;
+import io.creditcontrol.scoring.config.ScoringConfig;
 import io.creditcontrol.scoring.contract.EventContractTest;
 import io.creditcontrol.scoring.messaging.TestEvents;
 import io.creditcontrol.scoring.messaging.TestTopics;
@@ -51,6 +54,9 @@ import io.restassured.path.json.JsonPath;
 @TestSecurity(user = "test-analyst", roles = "analyst")
 class ScoringTest {
 
+    @Inject
+    ScoringConfig config;
+
     static final String INVOICES = "credit.invoices.v1";
     static final String PAYMENTS = "credit.payments.v1";
     static final String BUYERS = "credit.buyers.v1";
@@ -63,6 +69,15 @@ class ScoringTest {
         ObjectNode data = JSON.createObjectNode().put("buyerId", buyer).put("periodEnd", "2025-12-31").put("currency", "EUR")
                 .put("totalAssets", "1000000.00").put("currentAssets", "500000.00").put("currentLiabilities", "250000.00")
                 .put("totalLiabilities", "400000.00").put("retainedEarnings", "250000.00").put("ebit", "120000.00")
+                .put("revenue", "2000000.00").put("bookEquity", "600000.00");
+        return TestEvents.event("credit.buyer.financial-statement-reported", buyer, data);
+    }
+
+    /** The healthy statement restated with another EBIT (Altman Z'' moves by 6.72 x EBIT / total assets). */
+    static String statementWithEbit(String buyer, long ebit) {
+        ObjectNode data = JSON.createObjectNode().put("buyerId", buyer).put("periodEnd", "2025-12-31").put("currency", "EUR")
+                .put("totalAssets", "1000000.00").put("currentAssets", "500000.00").put("currentLiabilities", "250000.00")
+                .put("totalLiabilities", "400000.00").put("retainedEarnings", "250000.00").put("ebit", ebit + ".00")
                 .put("revenue", "2000000.00").put("bookEquity", "600000.00");
         return TestEvents.event("credit.buyer.financial-statement-reported", buyer, data);
     }
@@ -107,12 +122,12 @@ class ScoringTest {
         Map<String, Object> trend = reasons.stream().filter(r -> "DBT_INCREASING".equals(r.get("code"))).findFirst().orElseThrow();
         assertEquals("pays 18 days beyond terms (last 3 months), up from 2 days in the 9 months before", trend.get("description"));
         assertTrue(((Number) trend.get("impact")).doubleValue() < 0, "a deterioration counts against the buyer");
-        assertEquals("pd-2026.2", after.getString("modelVersion"));
+        assertEquals("pd-2026.3", after.getString("modelVersion"));
 
         // the history says what changed, when and why
         api().get("/api/v1/buyers/" + buyer + "/score/history").then().statusCode(200)
                 .body("[0].grade", equalTo(after.getInt("grade")),
-                        "[0].modelVersion", equalTo("pd-2026.2"),
+                        "[0].modelVersion", equalTo("pd-2026.3"),
                         "[0].triggeredBy", notNullValue(),
                         "[0].reasons.code", hasItem("DBT_INCREASING"),
                         "triggeredBy", everyItem(notNullValue()));
@@ -122,6 +137,62 @@ class ScoringTest {
         assertEquals(buyer, event.get("subject").asText());
         assertTrue(event.get("data").hasNonNull("previousGrade"));
         assertTrue(EventContractTest.violations(event).isEmpty(), EventContractTest.violations(event).toString());
+    }
+
+    @Test
+    void aPdWobblingAroundAGradeBoundaryKeepsTheGradeAndOnlyRealGradeChangesAreAnnounced() throws Exception {
+        String buyer = unique("B");
+        TestTopics.publish(BUYERS, buyer, buyerRegistered(buyer, "Pünktlich KG", "DE", "SME"), statementWithEbit(buyer, 120_000));
+        invoicesPaidLate(buyer, "P", 2, 300, 270, 240, 210, 180, 150);
+        JsonPath first = scoreOnceSettled(buyer, 6);
+        int grade = first.getInt("grade");
+        assertEquals("FULL", first.getString("dataQuality"));
+        assertTrue(grade + 1 < config.stability().badGrade(), "grade " + grade);
+
+        // restated statements put the PD just beyond the boundary to the next grade, just inside it, beyond it again
+        // (each within the stability margin), then beyond it by more than the margin
+        double margin = config.stability().margin();
+        double boundary = logit(config.gradeUpperBounds().get(grade - 1));
+        double logOdds = logit(first.getDouble("probabilityOfDefault"));
+        double ebitPerLogOdds = 1.5 / config.weights().financialStrength() / 6.72 * 1_000_000; // FINANCIAL_STRENGTH = w (2.6 - Z'') / 1.5
+        List<Integer> grades = new ArrayList<>();
+        for (double target : new double[] {boundary + margin / 2, boundary - margin / 2, boundary + margin / 2, boundary + 1.5 * margin}) {
+            String restated = statementWithEbit(buyer, Math.round(120_000 - (target - logOdds) * ebitPerLogOdds));
+            String id = JSON.readTree(restated).get("id").asText();
+            TestTopics.publish(BUYERS, buyer, restated);
+            await().atMost(PATIENCE).untilAsserted(() -> api().get("/api/v1/buyers/" + buyer + "/score").then().statusCode(200)
+                    .body("reviewedBecause", equalTo("credit.buyer.financial-statement-reported " + id + " from /test/erp")));
+            JsonPath score = api().get("/api/v1/buyers/" + buyer + "/score").then().extract().jsonPath();
+            assertEquals(target, logit(score.getDouble("probabilityOfDefault")), 0.03, "the restatement put the PD where intended");
+            grades.add(score.getInt("grade"));
+        }
+        assertEquals(List.of(grade, grade, grade, grade + 1), grades);
+
+        // the history keeps the PD changes at the held grade, and one real change of grade
+        JsonPath history = api().get("/api/v1/buyers/" + buyer + "/score/history").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(grade + 1, grade, grade, grade, grade), history.getList("grade", Integer.class).subList(0, 5));
+        assertEquals(List.of(grade, grade, grade, grade), history.getList("previousGrade", Integer.class).subList(0, 4));
+
+        // credit.scores.v1 announces the real change only: the event before it is the grade the buyer held throughout
+        String change = grade + " -> " + (grade + 1);
+        List<String> announced = new ArrayList<>();
+        try (KafkaConsumer<String, String> reader = TestTopics.reader(SCORES)) {
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, String> r : TestTopics.poll(reader)) {
+                    if (buyer.equals(r.key())) {
+                        JsonNode data = JSON.readTree(r.value()).get("data");
+                        announced.add(data.path("previousGrade").asText("none") + " -> " + data.get("grade").asInt());
+                    }
+                }
+                return announced.contains(change);
+            });
+        }
+        assertEquals(change, announced.get(announced.size() - 1), announced.toString());
+        assertTrue(announced.get(announced.size() - 2).endsWith("-> " + grade), announced.toString());
+    }
+
+    static double logit(double pd) {
+        return Math.log(pd / (1 - pd));
     }
 
     @Test

@@ -73,7 +73,9 @@ class ScoreModelTest {
         drifting.add(settled("NEW-1", 60, 18));
         drifting.add(settled("NEW-2", 40, 18));
         drifting.add(settled("NEW-3", 30, 18));
-        Assessment after = MODEL.assess(inputs(drifting, healthyStatement(), List.of()), TODAY);
+        // re-scored as the service does, holding on to the grade it had (the stability rule)
+        Assessment after = MODEL.assess(inputs(drifting, healthyStatement(), List.of()), TODAY,
+                new ScoreModel.CurrentGrade(before.grade(), before.dataQuality()));
 
         assertEquals(DataQuality.FULL, after.dataQuality());
         assertTrue(after.grade() > before.grade(), "grade " + before.grade() + " -> " + after.grade());
@@ -218,6 +220,104 @@ class ScoreModelTest {
         assertEquals(5, MODEL.gradeOf(0.015));
         assertEquals(8, MODEL.gradeOf(0.1));
         assertEquals(9, MODEL.gradeOf(0.5));
+    }
+
+    // --- stability rule (hysteresis) ---------------------------------------------------------------
+
+    /** A prompt payer whose statement's EBIT is chosen so that the model's log-odds of default are {@code logOdds} (within 0.01). */
+    static ScoreInputs promptPayerAt(double logOdds) {
+        double low = -900000;
+        double high = 300000; // the log-odds fall as EBIT rises
+        for (int i = 0; i < 60; i++) {
+            double mid = (low + high) / 2;
+            if (logOdds(MODEL.assess(promptPayerWithEbit(mid), TODAY)) > logOdds) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        ScoreInputs inputs = promptPayerWithEbit(low);
+        assertEquals(logOdds, logOdds(MODEL.assess(inputs, TODAY)), 0.01, "no statement puts the prompt payer at these log-odds");
+        return inputs;
+    }
+
+    static ScoreInputs promptPayerWithEbit(double ebit) {
+        StatementFact s = healthyStatement();
+        return inputs(promptPayer(), new StatementFact(s.periodEnd(), s.currency(), s.totalAssets(), s.currentAssets(), s.currentLiabilities(),
+                s.totalLiabilities(), s.retainedEarnings(), BigDecimal.valueOf(Math.round(ebit)), s.revenue(), s.bookEquity()), List.of());
+    }
+
+    static double logOdds(Assessment a) {
+        double pd = a.probabilityOfDefault().doubleValue();
+        return Math.log(pd / (1 - pd));
+    }
+
+    /** Log-odds of the boundary between {@code grade} and the next worse grade. */
+    static double boundaryAbove(int grade) {
+        double pd = CONFIG.gradeUpperBounds().get(grade - 1);
+        return Math.log(pd / (1 - pd));
+    }
+
+    static ScoreModel.CurrentGrade graded(int grade) {
+        return new ScoreModel.CurrentGrade(grade, DataQuality.FULL);
+    }
+
+    @Test
+    void aPdWobblingJustAroundTheBoundaryKeepsTheGradeWithTheSameReasons() {
+        double margin = CONFIG.stability().margin();
+        assertTrue(margin > 0.1, "the shipped margin " + margin);
+        ScoreInputs justWorse = promptPayerAt(boundaryAbove(4) + margin / 2);
+        ScoreInputs justBetter = promptPayerAt(boundaryAbove(4) - margin / 2);
+        // the PD alone would flip the buyer 4 -> 5 -> 4
+        assertEquals(5, MODEL.assess(justWorse, TODAY).grade());
+        assertEquals(4, MODEL.assess(justBetter, TODAY).grade());
+
+        Assessment held = MODEL.assess(justWorse, TODAY, graded(4));
+        assertEquals(4, held.grade());
+        assertEquals(4, MODEL.assess(justBetter, TODAY, graded(4)).grade());
+        assertEquals(5, MODEL.assess(justBetter, TODAY, graded(5)).grade(), "an upgrade is held the same way");
+
+        Assessment unheld = MODEL.assess(justWorse, TODAY);
+        assertEquals(unheld.probabilityOfDefault(), held.probabilityOfDefault(), "the PD is the model's");
+        assertEquals(unheld.factors(), held.factors());
+        assertEquals(unheld.reasons(), held.reasons());
+    }
+
+    @Test
+    void aPdBeyondTheBoundaryByTheMarginMovesTheGradeEitherWay() {
+        double margin = CONFIG.stability().margin();
+        assertEquals(5, MODEL.assess(promptPayerAt(boundaryAbove(4) + margin + 0.02), TODAY, graded(4)).grade());
+        assertEquals(4, MODEL.assess(promptPayerAt(boundaryAbove(4) - margin - 0.02), TODAY, graded(5)).grade());
+        assertEquals(6, MODEL.assess(promptPayerAt(boundaryAbove(5) + margin + 0.02), TODAY, graded(5)).grade());
+    }
+
+    @Test
+    void aMoveOfTwoGradesOrIntoTheBadGradesAppliesAtOnce() {
+        ScoreInputs justIntoSix = promptPayerAt(boundaryAbove(5) + 0.05);
+        assertEquals(6, MODEL.assess(justIntoSix, TODAY, graded(4)).grade(), "two grades down");
+        assertEquals(4, MODEL.assess(promptPayerAt(boundaryAbove(4) - 0.05), TODAY, graded(6)).grade(), "two grades up");
+
+        ScoreInputs justIntoEight = promptPayerAt(boundaryAbove(7) + 0.05);
+        assertEquals(CONFIG.stability().badGrade(), 8);
+        assertEquals(8, MODEL.assess(justIntoEight, TODAY, graded(7)).grade(), "into the bad grades");
+        assertEquals(8, MODEL.assess(promptPayerAt(boundaryAbove(7) - 0.05), TODAY, graded(8)).grade(),
+                "out of them only by the margin");
+    }
+
+    @Test
+    void aFirstGradeAndAChangeOfDataQualityFollowThePdAtOnce() {
+        ScoreInputs justWorse = promptPayerAt(boundaryAbove(4) + 0.05);
+        assertEquals(5, MODEL.assess(justWorse, TODAY).grade());
+        assertEquals(5, MODEL.assess(justWorse, TODAY, new ScoreModel.CurrentGrade(4, DataQuality.PARTIAL)).grade());
+    }
+
+    @Test
+    void anInsolvencyFilingForcesGradeTenWhateverTheCurrentGrade() {
+        ScoreInputs justWorse = promptPayerAt(boundaryAbove(4) + 0.05);
+        SignalFact filing = new SignalFact("INSOLVENCY_FILING", TODAY.minusDays(1), "HIGH", null);
+        ScoreInputs insolvent = new ScoreInputs(justWorse.invoices(), justWorse.latestStatement(), List.of(filing), justWorse.relationshipStart());
+        assertEquals(10, MODEL.assess(insolvent, TODAY, graded(4)).grade());
+        assertEquals(10, MODEL.assess(insolvent, TODAY, graded(9)).grade());
     }
 
     @Test
