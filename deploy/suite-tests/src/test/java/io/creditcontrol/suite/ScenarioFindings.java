@@ -51,15 +51,29 @@ final class ScenarioFindings {
     /** One buyer that defaulted, and what the suite saw of it before the default. */
     record Defaulter(String buyerId, LocalDate deteriorationStart, LocalDate defaultDate, Integer gradeAtDecline,
             LocalDate firstDowngrade, LocalDate firstHighRiskGrade, Integer gradeBeforeDefault, LocalDate firstWarning,
-            String firstWarningRule, LocalDate firstLimitCut, int ordersBeforeDefault, int ordersHeldBeforeDefault,
+            String firstWarningRule, LocalDate firstLimitCut, BigDecimal limitBeforeDefault, int ordersBeforeDefault, int ordersHeldBeforeDefault,
             BigDecimal exposureWithoutSuiteEur, BigDecimal exposureWithSuiteEur) {
 
         boolean downgradedBeforeDefault() {
             return firstDowngrade != null;
         }
 
+        /** Rated high risk on the eve of its default: downgraded into grade 8 or worse, or rated so all along. */
+        boolean highRiskBeforeDefault() {
+            return firstHighRiskGrade != null;
+        }
+
+        Long highRiskLeadDays() {
+            return firstHighRiskGrade == null ? null : DAYS.between(firstHighRiskGrade, defaultDate);
+        }
+
         boolean warnedBeforeDefault() {
             return firstWarning != null;
+        }
+
+        /** Its limit was cut after the decline began, or it had no open-account credit (limit 0) when it last ordered. */
+        boolean limitCutOrNoCredit() {
+            return firstLimitCut != null || limitBeforeDefault != null && limitBeforeDefault.signum() == 0;
         }
 
         Long warningLeadDays() {
@@ -99,8 +113,11 @@ final class ScenarioFindings {
     int partialDisputesChecked;
 
     private final Map<String, BuyerTruth> truthByBuyer = new HashMap<>();
+    /** The ledger's length in years, to state alert rates per year. */
+    final double years;
 
     ScenarioFindings(GroundTruth truth, List<LedgerRecord> ledger, List<PlacedOrder> orders, Map<String, List<JsonNode>> topics) {
+        years = DAYS.between(truth.start(), truth.end()) / 365.25;
         truth.truths().forEach(t -> {
             truthByBuyer.put(t.buyerId(), t);
             buyersByProfile.merge(t.profile(), 1, Integer::sum);
@@ -157,6 +174,13 @@ final class ScenarioFindings {
                 break;
             }
             gradeBeforeDefault = grade;
+            if (grade >= HIGH_RISK_GRADE) {
+                if (firstHighRisk == null) {
+                    firstHighRisk = on;
+                }
+            } else {
+                firstHighRisk = null;  // high risk since the last time it was graded better
+            }
             if (on.isBefore(decline)) {
                 gradeAtDecline = grade;
                 continue;
@@ -167,9 +191,6 @@ final class ScenarioFindings {
             }
             if (firstDowngrade == null && grade > gradeAtDecline) {
                 firstDowngrade = on;
-            }
-            if (firstHighRisk == null && grade >= HIGH_RISK_GRADE) {
-                firstHighRisk = on;
             }
         }
         Warning firstWarning = warnings.stream()
@@ -190,10 +211,14 @@ final class ScenarioFindings {
         }
         int placed = 0;
         int held = 0;
+        BigDecimal lastLimit = null;
         Set<String> heldInvoices = new HashSet<>();
         for (PlacedOrder order : orders) {
             if (!order.shipped()) {
                 heldInvoices.add(order.invoiceNumber());
+            }
+            if (order.date().isBefore(defaulted) && order.limit() != null) {
+                lastLimit = order.limit();
             }
             if (order.date().isBefore(defaulted) && !order.date().isBefore(defaulted.minusDays(ORDER_WINDOW_DAYS))) {
                 placed++;
@@ -211,7 +236,7 @@ final class ScenarioFindings {
             }
         }
         return new Defaulter(t.buyerId(), decline, defaulted, gradeAtDecline, firstDowngrade, firstHighRisk, gradeBeforeDefault,
-                firstWarning == null ? null : firstWarning.on(), firstWarning == null ? null : firstWarning.rule(), firstCut, placed,
+                firstWarning == null ? null : firstWarning.on(), firstWarning == null ? null : firstWarning.rule(), firstCut, lastLimit, placed,
                 held, without.setScale(2, RoundingMode.HALF_UP), with.setScale(2, RoundingMode.HALF_UP));
     }
 
@@ -520,8 +545,17 @@ final class ScenarioFindings {
         return share(defaulters.stream().filter(Defaulter::downgradedBeforeDefault).count(), defaulters.size());
     }
 
+    /** Defaulters downgraded after their decline began or rated high risk (8 or worse) before their default. */
+    double shareDowngradedOrHighRisk() {
+        return share(defaulters.stream().filter(d -> d.downgradedBeforeDefault() || d.highRiskBeforeDefault()).count(), defaulters.size());
+    }
+
+    Double medianHighRiskLeadDays() {
+        return median(defaulters.stream().map(Defaulter::highRiskLeadDays).filter(java.util.Objects::nonNull).toList());
+    }
+
     double shareLimitCut() {
-        return share(defaulters.stream().filter(d -> d.firstLimitCut() != null).count(), defaulters.size());
+        return share(defaulters.stream().filter(Defaulter::limitCutOrNoCredit).count(), defaulters.size());
     }
 
     double shareWithOrdersHeld() {
@@ -545,16 +579,16 @@ final class ScenarioFindings {
         return defaulters.stream().map(Defaulter::exposureWithSuiteEur).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** WARNING or CRITICAL alerts per 100 buyers of the profile. */
+    /** WARNING or CRITICAL alerts about the buyer's credit per 100 buyers of the profile and year. */
     double warningAlertsPer100(PaymentProfile profile) {
-        return 100.0 * warningAlertsByProfile.getOrDefault(profile, 0) / Math.max(1, buyersByProfile.getOrDefault(profile, 0));
+        return 100.0 * warningAlertsByProfile.getOrDefault(profile, 0) / Math.max(1, buyersByProfile.getOrDefault(profile, 0)) / years;
     }
 
-    /** WARNING or CRITICAL alerts per 100 buyers that never defaulted. */
+    /** WARNING or CRITICAL alerts about the buyer's credit per 100 buyers that never defaulted and year. */
     double healthyWarningAlertsPer100() {
         int healthy = truthByBuyer.values().stream().mapToInt(t -> t.defaults() ? 0 : 1).sum();
         int alerts = healthyWarningAlertsByRule.values().stream().mapToInt(Integer::intValue).sum();
-        return 100.0 * alerts / Math.max(1, healthy);
+        return 100.0 * alerts / Math.max(1, healthy) / years;
     }
 
     double shareOfOrdersHeld(PaymentProfile profile) {

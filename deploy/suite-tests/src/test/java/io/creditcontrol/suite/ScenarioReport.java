@@ -81,9 +81,13 @@ final class ScenarioReport {
         row(md, "Downgraded before the default (a worse grade than at the start of the decline)",
                 count(findings.defaulters.stream().filter(Defaulter::downgradedBeforeDefault).count(), defaults)
                         + ", median " + days(findings.medianDowngradeLeadDays()) + " ahead");
-        row(md, "Reached grade " + ScenarioFindings.HIGH_RISK_GRADE + " or worse before the default",
-                count(findings.defaulters.stream().filter(d -> d.firstHighRiskGrade() != null).count(), defaults));
-        row(md, "Limit cut before the default", count(findings.defaulters.stream().filter(d -> d.firstLimitCut() != null).count(), defaults));
+        row(md, "Rated " + ScenarioFindings.HIGH_RISK_GRADE + " or worse (high risk, no unsecured credit under the default policy) "
+                + "on the eve of the default", count(findings.defaulters.stream().filter(Defaulter::highRiskBeforeDefault).count(), defaults)
+                + ", median " + days(findings.medianHighRiskLeadDays()) + " ahead (some from their first statements on)");
+        row(md, "Downgraded after the decline began, or rated high risk before the default",
+                count(findings.defaulters.stream().filter(d -> d.downgradedBeforeDefault() || d.highRiskBeforeDefault()).count(), defaults));
+        row(md, "Limit cut after the decline began, or no open-account credit (limit 0) at its last order before the default",
+                count(findings.defaulters.stream().filter(Defaulter::limitCutOrNoCredit).count(), defaults));
         long withOrders = findings.defaulters.stream().filter(d -> d.ordersBeforeDefault() > 0).count();
         row(md, "Orders referred or blocked in the " + ScenarioFindings.ORDER_WINDOW_DAYS + " days before the default",
                 count(findings.defaulters.stream().filter(d -> d.ordersHeldBeforeDefault() > 0).count(), withOrders)
@@ -94,11 +98,11 @@ final class ScenarioReport {
         row(md, "Exposure at default without the suite's decisions (all orders shipped)", eur(without));
         row(md, "Exposure at default with them (referred and blocked orders not shipped)", eur(with) + " ("
                 + (without.signum() == 0 ? "-" : percent(without.subtract(with).doubleValue() / without.doubleValue())) + " avoided)");
-        row(md, "False alerts: WARNING/CRITICAL alerts about the buyer's credit per 100 prompt payers",
+        row(md, "False alerts: WARNING/CRITICAL alerts about the buyer's credit per 100 prompt payers a year",
                 String.format(Locale.ROOT, "%.1f (%d of %d prompt payers got one)", findings.warningAlertsPer100(PaymentProfile.PROMPT),
                         findings.buyersWarnedByProfile.getOrDefault(PaymentProfile.PROMPT, 0),
                         findings.buyersByProfile.getOrDefault(PaymentProfile.PROMPT, 0)));
-        row(md, "WARNING/CRITICAL alerts per 100 buyers that never defaulted (all profiles)",
+        row(md, "... per 100 buyers that never defaulted (all profiles) a year",
                 String.format(Locale.ROOT, "%.1f", findings.healthyWarningAlertsPer100()));
         row(md, "Dunning", String.format(Locale.ROOT, "%,d steps; %d of %d long-unpaid invoices chased within a week of the due date; "
                 + "%d problems (steps after settlement, during a full dispute, above the undisputed amount, or twice)",
@@ -113,7 +117,7 @@ final class ScenarioReport {
 
         md.append("## Alerts by payment profile\n\nWARNING or CRITICAL alerts about the buyer's credit (each alert once, when it first "
                 + "reached that severity; the portfolio rules are counted apart below).\n\n")
-                .append("| Profile | Buyers | Alerts | Per 100 buyers | Buyers alerted |\n|---|---:|---:|---:|---:|\n");
+                .append("| Profile | Buyers | Alerts | Per 100 buyers a year | Buyers alerted |\n|---|---:|---:|---:|---:|\n");
         for (Map.Entry<PaymentProfile, Integer> profile : findings.buyersByProfile.entrySet()) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %d |%n", profile.getKey(), profile.getValue(),
                     findings.warningAlertsByProfile.getOrDefault(profile.getKey(), 0), findings.warningAlertsPer100(profile.getKey()),
@@ -177,14 +181,16 @@ final class ScenarioReport {
     }
 
     String defaultersTable() {
-        StringBuilder md = new StringBuilder("| Buyer | Decline | Default | Grade at decline -> before default | First downgrade | "
+        StringBuilder md = new StringBuilder("| Buyer | Decline | Default | Grade at decline -> before default | First downgrade | High risk since | "
                 + "First warning (rule) | Lead days | Limit cut | Orders held / placed (60 d) | Exposure at default without / with the suite (EUR) |\n"
-                + "|---|---|---|---|---|---|---:|---|---|---:|\n");
+                + "|---|---|---|---|---|---|---|---:|---|---:|---|---:|\n");
         for (Defaulter d : findings.defaulters) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s -> %s | %s | %s | %s | %s | %d / %d | %s / %s |%n", d.buyerId(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s -> %s | %s | %s | %s | %s | %s | %s | %d / %d | %s / %s |%n", d.buyerId(),
                     d.deteriorationStart(), d.defaultDate(), d.gradeAtDecline(), d.gradeBeforeDefault(), orDash(d.firstDowngrade()),
+                    orDash(d.firstHighRiskGrade()),
                     d.firstWarning() == null ? "-" : d.firstWarning() + " (" + d.firstWarningRule() + ")",
                     d.warningLeadDays() == null ? "-" : d.warningLeadDays().toString(), orDash(d.firstLimitCut()),
+                    d.limitBeforeDefault() == null ? "-" : plain(d.limitBeforeDefault()),
                     d.ordersHeldBeforeDefault(), d.ordersBeforeDefault(), plain(d.exposureWithoutSuiteEur()), plain(d.exposureWithSuiteEur())));
         }
         return md.toString();
@@ -193,10 +199,10 @@ final class ScenarioReport {
     void printSummary(PrintStream out) {
         int defaults = findings.defaulters.size();
         out.printf(Locale.ROOT, "Acceptance scenario: %d buyers, %d months, %d defaults; warned %s (median lead %s), downgraded %s, "
-                + "limit cut %s; exposure at default %s without / %s with the suite; %.1f WARNING+ alerts per 100 prompt payers; "
+                + "downgraded or high risk %s, limit cut %s; exposure at default %s without / %s with the suite; %.1f WARNING+ alerts per 100 prompt payers a year; "
                 + "%d dunning steps, %d problems; %d webhooks accepted, %d bad signatures; feed %s, settle %s%n",
                 buyers, months, defaults, percent(findings.shareWarned()), days(findings.medianWarningLeadDays()),
-                percent(findings.shareDowngraded()), percent(findings.shareLimitCut()), eur(findings.exposureAtDefaultWithoutSuite()),
+                percent(findings.shareDowngraded()), percent(findings.shareDowngradedOrHighRisk()), percent(findings.shareLimitCut()), eur(findings.exposureAtDefaultWithoutSuite()),
                 eur(findings.exposureAtDefaultWithSuite()), findings.warningAlertsPer100(PaymentProfile.PROMPT), findings.dunningSteps,
                 findings.dunningProblems.size(), receiver.accepted.size(), receiver.rejected(), minutes(feedTime), minutes(settleTime));
     }
