@@ -42,8 +42,9 @@ public class ReconciliationResource {
     @Operation(summary = "Invoices, payments and credit notes received, per currency",
             description = "Counts and totals per currency from this service's own tables, read in one snapshot. Counts and "
                     + "the invoiced, received and credited totals must equal collections-service's (the ledger of record); "
-                    + "paid, open and unapplied may differ, because each service applies unallocated cash its own way "
-                    + "(docs/operations.md, \"Reconciling the services\"). Amounts are strings at the currency's scale.")
+                    + "paid, open and unapplied may differ, because each service applies a payment's allocations its own way "
+                    + "(docs/operations.md, \"Reconciling the services\"); unallocated cash pays the oldest open invoices in every "
+                    + "service. Amounts are strings at the currency's scale.")
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = ReconciliationView.class)))
     @APIResponse(responseCode = "404", description = "A buyerId was given and nothing about that buyer was ever received",
@@ -99,8 +100,8 @@ public class ReconciliationResource {
             @Schema(example = "EUR") String currency,
             @Schema(example = "456") long count,
             @Schema(description = "Received", example = "100500.00") String amount,
-            @Schema(description = "Received but not applied to an invoice here: not allocated, allocated beyond what was open, or "
-                    + "allocated to an invoice not received yet", example = "500.00") String unapplied) {
+            @Schema(description = "Received but not applied to an invoice here: unallocated cash beyond every open invoice, allocated "
+                    + "beyond what was open, or allocated to an invoice not received yet", example = "500.00") String unapplied) {
     }
 
     @Schema(description = "Credit notes in one currency (their invoice's)")

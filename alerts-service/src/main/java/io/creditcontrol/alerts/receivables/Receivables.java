@@ -1,6 +1,10 @@
 package io.creditcontrol.alerts.receivables;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,7 +30,8 @@ import io.creditcontrol.alerts.receivables.PaymentAllocation.Status;
  * Ordering: an invoice's credit notes, disputes and write-offs travel on its own topic behind
  * it, so one that names an unknown invoice can never be applied and is dead-lettered. A payment
  * travels on another topic and may overtake its invoice: its allocation to an invoice not seen
- * yet is kept pending and applied when the invoice arrives.
+ * yet is kept pending and applied when the invoice arrives. A payment without any allocation is
+ * applied to the buyer's oldest open invoices it finds when it arrives ({@link CashApplication}).
  * <p>
  * Repeats: a document that is already recorded under its number (invoice, credit note,
  * dispute, payment reference) is ignored when it says the same, and dead-lettered when it
@@ -116,6 +121,39 @@ public class Receivables {
                 apply(allocation, item);
             }
         }
+        if (received.allocations().isEmpty()) {
+            applyOldestFirst(payment);
+        }
+    }
+
+    /**
+     * A payment the buyer did not allocate (no remittance advice) pays its oldest open invoices
+     * in the same currency ({@link CashApplication}), as collections-service applies it; without
+     * any, it stays unapplied cash. Each invoice paid gets an allocation row, so the payment's
+     * unapplied cash shrinks by what was applied. An over-payment of allocated invoices is not
+     * spread: the buyer said what it paid.
+     */
+    private void applyOldestFirst(ReceivedPayment payment) {
+        Map<String, Receivable> byNumber = new HashMap<>();
+        List<CashApplication.Candidate> candidates = new ArrayList<>();
+        for (Receivable item : Receivable.<Receivable>list("buyerId = ?1 and currency = ?2", payment.buyerId, payment.currency)) {
+            BigDecimal undisputedOpen = item.openAmount.subtract(item.disputedAmount).max(BigDecimal.ZERO);
+            if (undisputedOpen.signum() > 0) {
+                byNumber.put(item.invoiceNumber, item);
+                candidates.add(new CashApplication.Candidate(item.invoiceNumber, item.dueDate, item.issueDate, undisputedOpen));
+            }
+        }
+        CashApplication.oldestFirst(candidates, payment.amount).forEach((invoiceNumber, amount) -> {
+            PaymentAllocation allocation = new PaymentAllocation();
+            allocation.payment = payment;
+            allocation.buyerId = payment.buyerId;
+            allocation.invoiceNumber = invoiceNumber;
+            allocation.amount = amount;
+            allocation.status = Status.PENDING.name();
+            allocation.note = "unallocated cash, applied oldest first";
+            allocation.persist();
+            apply(allocation, byNumber.get(invoiceNumber));
+        });
     }
 
     public void invoiceCredited(InvoiceCredited credited) {

@@ -22,7 +22,8 @@ import io.creditcontrol.alerts.buyers.Buyer;
  *
  * <p>As the warning rules see them: an allocation is applied up to what is open on its invoice,
  * and an invoice's open amount never goes below zero (an over-credited invoice is simply not
- * open); cash not allocated to an invoice, allocated beyond what was open, or allocated to an
+ * open); a payment without any allocation pays the oldest open invoices ({@link CashApplication});
+ * cash allocated beyond what was open, left after every open invoice was paid, or allocated to an
  * invoice that has not arrived yet is unapplied.
  */
 @ApplicationScoped

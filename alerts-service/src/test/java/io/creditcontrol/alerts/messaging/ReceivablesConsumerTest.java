@@ -4,6 +4,7 @@ import static io.creditcontrol.alerts.TestApi.amount;
 import static io.creditcontrol.alerts.TestApi.api;
 import static io.creditcontrol.alerts.messaging.TestEvents.event;
 import static io.creditcontrol.alerts.messaging.TestEvents.invoiceCredited;
+import static io.creditcontrol.alerts.messaging.TestEvents.invoiceDisputed;
 import static io.creditcontrol.alerts.messaging.TestEvents.invoiceIssued;
 import static io.creditcontrol.alerts.messaging.TestEvents.invoiceWrittenOff;
 import static io.creditcontrol.alerts.messaging.TestEvents.paymentData;
@@ -108,6 +109,57 @@ class ReceivablesConsumerTest {
         assertEquals(List.of("APPLIED", "APPLIED"), allocations(buyer).stream().map(a -> a.status).toList());
         assertEquals(LocalDate.of(2026, 11, 2), receivable(buyer, fullyPaid).settledOn);
         assertNull(receivable(buyer, partlyPaid).settledOn);
+    }
+
+    /**
+     * A payment without remittance advice pays the buyer's oldest open invoices in its currency,
+     * each up to its undisputed open amount, as collections-service applies it (docs/events/README.md).
+     * Redelivered, or resent under a new event id, it changes nothing. Cash beyond everything open
+     * stays unapplied, and an invoice issued later is not paid by it (nor is it in collections).
+     */
+    @Test
+    void unallocatedCashPaysTheOldestOpenInvoicesFirstAndOnce() {
+        String buyer = unique("B");
+        String oldest = unique("INV-OLD");
+        String next = unique("INV-MID");
+        String newest = unique("INV-NEW");
+        String dollars = unique("INV-USD");
+        publishInvoiceEvent(buyer, invoiceIssued(buyer, newest, "EUR", "1000.00", "2026-09-15", "2026-10-15"));
+        publishInvoiceEvent(buyer, invoiceIssued(buyer, next, "EUR", "400.00", "2026-08-20", "2026-09-20"));
+        publishInvoiceEvent(buyer, invoiceIssued(buyer, oldest, "EUR", "500.00", "2026-08-01", "2026-09-01"));
+        publishInvoiceEvent(buyer, invoiceIssued(buyer, dollars, "USD", "600.00", "2026-07-01", "2026-08-01"));
+        publishInvoiceEvent(buyer, invoiceDisputed(buyer, unique("DSP"), oldest, "EUR", "200.00", "2026-09-05"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertEquals(0, receivable(buyer, oldest).disputedAmount.compareTo(new BigDecimal("200"))));
+
+        String reference = unique("PAY");
+        String unallocated = paymentReceived(buyer, reference, "EUR", "900.00", "2026-10-20");
+        publishPaymentEvent(buyer, unallocated);
+        publishPaymentEvent(buyer, unallocated);
+        publishPaymentEvent(buyer, paymentReceived(buyer, reference, "EUR", "900.00", "2026-10-20"));
+        // the undisputed 300 of the oldest, all of the next, 200 of the newest; then the rest of the newest and 200 over
+        publishPaymentEvent(buyer, paymentReceived(buyer, unique("PAY"), "EUR", "1000.00", "2026-10-25"));
+        await().atMost(PATIENCE).untilAsserted(() -> api().queryParam("buyerId", buyer).get("/api/v1/reconciliation")
+                .then().statusCode(200).body("payments[0].count", equalTo(2)));
+        publishInvoiceEvent(buyer, invoiceIssued(buyer, unique("INV-LATER"), "EUR", "300.00", "2026-10-28", "2026-11-27"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> api().queryParam("buyerId", buyer).get("/api/v1/reconciliation")
+                .then().statusCode(200).body(
+                        "invoices[0].currency", equalTo("EUR"),
+                        "invoices[0].count", equalTo(4),
+                        "invoices[0].amount", equalTo("2200.00"),
+                        "invoices[0].paid", equalTo("1700.00"),
+                        "invoices[0].open", equalTo("500.00"),
+                        "invoices[1].currency", equalTo("USD"),
+                        "invoices[1].paid", equalTo("0.00"),
+                        "payments[0].amount", equalTo("1900.00"),
+                        "payments[0].unapplied", equalTo("200.00")));
+        assertEquals(0, receivable(buyer, oldest).paidAmount.compareTo(new BigDecimal("300")));
+        assertEquals(0, receivable(buyer, next).paidAmount.compareTo(new BigDecimal("400")));
+        assertEquals(LocalDate.of(2026, 10, 20), receivable(buyer, next).settledOn);
+        assertEquals(LocalDate.of(2026, 10, 25), receivable(buyer, newest).settledOn);
+        assertEquals(List.of(oldest, next, newest, newest), allocations(buyer).stream().map(a -> a.invoiceNumber).toList());
+        assertEquals(List.of("300.0000", "400.0000", "200.0000", "800.0000"),
+                allocations(buyer).stream().map(a -> a.appliedAmount.setScale(4).toPlainString()).toList());
     }
 
     @Test

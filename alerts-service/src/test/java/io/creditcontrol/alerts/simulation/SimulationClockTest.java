@@ -2,11 +2,15 @@ package io.creditcontrol.alerts.simulation;
 
 import static io.creditcontrol.alerts.TestAlerts.awaitApplied;
 import static io.creditcontrol.alerts.messaging.TestEvents.invoiceIssued;
+import static io.creditcontrol.alerts.messaging.TestEvents.paymentReceived;
+import static io.creditcontrol.alerts.messaging.TestEvents.publishPaymentEvent;
 import static io.creditcontrol.alerts.messaging.TestEvents.publishInvoiceEvent;
 import static io.creditcontrol.alerts.messaging.TestEvents.unique;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -15,9 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.creditcontrol.alerts.api.Roles;
+import io.creditcontrol.alerts.rules.ScheduledEvaluation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -32,7 +39,8 @@ import io.smallrye.jwt.build.Jwt;
  * passed over, once. The profile runs the service on its production clock wiring (the tests' fixed
  * clock left out); the sweep's real-time schedule is off in tests. Only
  * {@link #aForwardMoveRunsTheRuleSweepOfTheDatesPassedOverOnce} needs the sweep, so it uses the
- * latest dates: the other tests only move the clock back from them.
+ * latest dates: the other tests only move the clock back from them (or to earlier dates, and run
+ * the sweep themselves).
  */
 @QuarkusTest
 @TestProfile(SimulationClockTest.AdjustableClock.class)
@@ -45,6 +53,9 @@ class SimulationClockTest {
                     "quarkus.arc.exclude-types", "io.creditcontrol.alerts.TestClock");
         }
     }
+
+    @Inject
+    ScheduledEvaluation evaluation;
 
     private static RequestSpecification as(String role) {
         return given().auth().oauth2(Jwt.upn(role + ".sim").groups(Set.of(role)).issuer("https://tests.creditcontrol.invalid")
@@ -128,5 +139,39 @@ class SimulationClockTest {
         // two dates at once: each is swept, in order
         moveClockTo("2024-06-13T00:00:00Z");
         overdueAlerts(late).body("items.state", contains("OPEN"), "items[0].raisedAt", startsWith("2024-06-12T00:00:"));
+    }
+
+    /**
+     * The acceptance scenario's false alert: a prompt payer pays without remittance advice. The
+     * cash settles its oldest invoice (and part of the next), as in collections-service, so no
+     * OVERDUE alert follows when the paid invoice would be more than 30 days past due; only the
+     * rest of the next one is chased when its turn comes. Dates before the sweep test's: this
+     * test runs the sweep itself after each move.
+     */
+    @Test
+    void anInvoicePaidByUnallocatedCashRaisesNoOverdueAlertAsTheDaysPass() {
+        String buyer = unique("B-SIM");
+        moveClockTo("2024-03-01T00:00:00Z");
+        String older = invoiceIssued(buyer, unique("INV"), "EUR", "1200.00", "2024-01-10", "2024-02-10");
+        String newer = invoiceIssued(buyer, unique("INV"), "EUR", "1000.00", "2024-01-20", "2024-02-20");
+        publishInvoiceEvent(buyer, older);
+        publishInvoiceEvent(buyer, newer);
+        awaitApplied(older);
+        awaitApplied(newer);
+        String payment = paymentReceived(buyer, unique("PAY"), "EUR", "1500.00", "2024-03-01");
+        publishPaymentEvent(buyer, payment);
+        awaitApplied(payment);
+
+        // the older invoice, paid, would be 35 days past due; the newer one is 25
+        moveClockTo("2024-03-16T00:00:00Z");
+        evaluation.evaluateAll();
+        overdueAlerts(buyer).body("items", empty());
+
+        // the 700 left open on the newer one is 31 days past due
+        moveClockTo("2024-03-22T00:00:00Z");
+        evaluation.evaluateAll();
+        overdueAlerts(buyer).body("items.state", contains("OPEN"),
+                "items[0].summary", allOf(startsWith("1 invoice(s) more than 30 days overdue (700"),
+                        endsWith(" EUR), the oldest 31 days")));
     }
 }

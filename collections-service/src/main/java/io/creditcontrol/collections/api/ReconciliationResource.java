@@ -43,8 +43,9 @@ public class ReconciliationResource {
     @Operation(summary = "Invoices, payments and credit notes received, per currency",
             description = "Counts and totals per currency from the ledger's tables, read in one snapshot. This is the ledger of "
                     + "record: every other service's counts and invoiced, received and credited totals must equal these; their "
-                    + "paid, open and unapplied may differ, because each service applies unallocated cash its own way "
-                    + "(docs/operations.md, \"Reconciling the services\"). Amounts are strings at the currency's scale.")
+                    + "paid, open and unapplied may differ, because each service applies a payment's allocations its own way "
+                    + "(docs/operations.md, \"Reconciling the services\"); unallocated cash pays the oldest open invoices in every "
+                    + "service. Amounts are strings at the currency's scale.")
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = ReconciliationView.class)))
     @APIResponse(responseCode = "404", description = "A buyerId was given and the ledger has neither documents nor a profile of that buyer",

@@ -2,6 +2,9 @@ package io.creditcontrol.limits.exposure;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,6 +36,9 @@ import io.creditcontrol.limits.messaging.events.ReceivablesEvents.PaymentReceive
  *     allocation to an invoice not seen yet (payments and invoices are different topics, so
  *     the payment can overtake its invoice) waits as pending and is applied when the invoice
  *     is issued; if that invoice turns out to be in another currency it is rejected instead.
+ * <li>A payment without any allocation pays the buyer's oldest open invoices in its currency
+ *     known when it arrives, each up to its undisputed open amount ({@link CashApplication}, the
+ *     rule of collections-service and of the event contract); the rest stays unapplied.
  * <li>A credit note, dispute or write-off for an unknown invoice, or in another currency than
  *     its invoice, contradicts the invoices topic (where the invoice comes first) and can never
  *     be applied: it is rejected as malformed and dead-lettered with the reason.
@@ -232,7 +238,41 @@ public class ExposureLedger {
             }
             row.persist();
         }
+        if (received.allocations().isEmpty()) {
+            applyOldestFirst(payment, changes);
+        }
         changes.commit();
+    }
+
+    /**
+     * A payment the buyer did not allocate (no remittance advice) pays its oldest open invoices
+     * in the same currency ({@link CashApplication}), as collections-service applies it, so the
+     * invoice it paid is no longer exposure. Each invoice paid gets an APPLIED allocation row;
+     * cash beyond every undisputed open amount stays unapplied and lowers nothing.
+     */
+    private static void applyOldestFirst(ReceivedPayment payment, Changes changes) {
+        Map<String, Invoice> byNumber = new HashMap<>();
+        List<CashApplication.Candidate> candidates = new ArrayList<>();
+        for (Invoice invoice : Invoice.openIn(payment.buyerId, payment.currency)) {
+            BigDecimal undisputedOpen = invoice.openAmount().subtract(invoice.disputedAmount).max(BigDecimal.ZERO);
+            if (undisputedOpen.signum() > 0) {
+                byNumber.put(invoice.invoiceNumber, invoice);
+                candidates.add(new CashApplication.Candidate(invoice.invoiceNumber, invoice.dueDate, invoice.issueDate, undisputedOpen));
+            }
+        }
+        CashApplication.oldestFirst(candidates, payment.amount).forEach((invoiceNumber, amount) -> {
+            Invoice invoice = byNumber.get(invoiceNumber);
+            changes.change(invoice, () -> invoice.paidAmount = invoice.paidAmount.add(amount));
+            PaymentAllocation row = new PaymentAllocation();
+            row.buyerId = payment.buyerId;
+            row.paymentReference = payment.paymentReference;
+            row.invoiceNumber = invoiceNumber;
+            row.currency = payment.currency;
+            row.amount = amount;
+            row.status = PaymentAllocation.Status.APPLIED;
+            row.note = "unallocated cash, applied oldest first";
+            row.persist();
+        });
     }
 
     private static boolean sameInvoice(Invoice invoice, InvoiceIssued issued) {

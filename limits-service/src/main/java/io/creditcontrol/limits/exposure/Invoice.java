@@ -76,6 +76,12 @@ public class Invoice extends PanacheEntityBase {
         return findById(new Key(buyerId, invoiceNumber));
     }
 
+    /** The buyer's invoices in {@code currency} with something open beyond their disputed part. */
+    public static List<Invoice> openIn(String buyerId, String currency) {
+        return list("buyerId = ?1 and currency = ?2 and amount - paidAmount - creditedAmount - writtenOffAmount - disputedAmount > 0",
+                buyerId, currency);
+    }
+
     /** Invoice numbers are unique per buyer only: the same number may be found for several buyers. */
     public static List<Invoice> withNumber(String invoiceNumber) {
         return list("invoiceNumber = ?1 order by buyerId", invoiceNumber);

@@ -19,8 +19,9 @@ import jakarta.transaction.Transactional;
  * both counted or neither. Nothing is written.
  *
  * <p>As limits records them: a payment's allocation counts in full on its invoice (an invoice can
- * be over-paid, its open amount then below zero); cash not allocated to an invoice, or allocated
- * to one that has not arrived yet, is unapplied.
+ * be over-paid, its open amount then below zero); a payment without any allocation pays the oldest
+ * open invoices ({@link CashApplication}); cash left after every open invoice was paid, or
+ * allocated to an invoice that has not arrived yet, is unapplied.
  */
 @ApplicationScoped
 public class Reconciliation {

@@ -121,6 +121,57 @@ class ExposureResourceTest {
                 .then().statusCode(200).body("exposures[0].openAmount", amount("750.00"), "exposures[0].openInvoices", equalTo(1));
     }
 
+    /**
+     * A payment without remittance advice pays the buyer's oldest open invoices in its currency,
+     * each up to its undisputed open amount, as collections-service applies it (docs/events/README.md):
+     * the invoices it paid are no longer exposure nor overdue. Redelivered, or resent under a new
+     * event id, it changes nothing. Cash beyond everything open stays unapplied, and an invoice
+     * issued later is not paid by it (nor is it in collections).
+     */
+    @Test
+    void anUnallocatedPaymentPaysTheOldestOpenInvoicesFirstAndOnce() {
+        String buyer = unique("B");
+        String oldest = unique("INV-OLD");
+        String next = unique("INV-MID");
+        String newest = unique("INV-NEW");
+        String dollars = unique("INV-USD");
+        invoiceIssued(buyer, newest, "1000.00", "EUR", TODAY.minusDays(35), TODAY.minusDays(5)).publish();
+        invoiceIssued(buyer, next, "400.00", "EUR", TODAY.minusDays(65), TODAY.minusDays(35)).publish();
+        invoiceIssued(buyer, oldest, "500.00", "EUR", TODAY.minusDays(75), TODAY.minusDays(45)).publish();
+        invoiceIssued(buyer, dollars, "600.00", "USD", TODAY.minusDays(90), TODAY.minusDays(60)).publish();
+        invoiceDisputed(buyer, unique("DSP"), oldest, "200.00", "EUR").publish().awaitApplied();
+
+        // the undisputed 300 of the oldest, all of the next, 200 of the newest
+        var unallocated = paymentReceived(buyer, unique("PAY"), "900.00", "EUR").publish().awaitApplied();
+        unallocated.publish();
+        withNewId(unallocated).publish().awaitApplied();
+        given().get("/api/v1/invoices/" + oldest).then().statusCode(200).body("paid", amount("300.00"), "open", amount("200.00"));
+        given().get("/api/v1/invoices/" + next).then().statusCode(200).body("paid", amount("400.00"), "status", equalTo("CLOSED"));
+        given().get("/api/v1/invoices/" + newest).then().statusCode(200).body("paid", amount("200.00"), "open", amount("800.00"));
+        given().get("/api/v1/invoices/" + dollars).then().statusCode(200).body("paid", amount("0"));
+
+        // the rest of the newest, and 200 left over; an invoice issued afterwards is not paid by it
+        paymentReceived(buyer, unique("PAY"), "1000.00", "EUR").publish().awaitApplied();
+        String later = unique("INV-LATER");
+        invoiceIssued(buyer, later, "300.00", "EUR", TODAY.minusDays(1), TODAY.plusDays(29)).publish().awaitApplied();
+
+        given().get("/api/v1/buyers/" + buyer + "/exposure")
+                .then().statusCode(200)
+                .body("exposures.currency", contains("EUR", "USD"),
+                        "exposures[0].openInvoices", equalTo(2),
+                        "exposures[0].openAmount", amount("500.00"),
+                        "exposures[0].disputedAmount", amount("200.00"),
+                        "exposures[0].overdueAmount", amount("200.00"),
+                        "exposures[1].openAmount", amount("600.00"));
+        given().get("/api/v1/invoices/" + later).then().statusCode(200).body("paid", amount("0"), "open", amount("300.00"));
+        given().queryParam("buyerId", buyer).get("/api/v1/reconciliation")
+                .then().statusCode(200)
+                .body("invoices[0].paid", equalTo("1700.00"),
+                        "payments[0].count", equalTo(2),
+                        "payments[0].amount", equalTo("1900.00"),
+                        "payments[0].unapplied", equalTo("200.00"));
+    }
+
     @Test
     void aWaitingAllocationToAnInvoiceInAnotherCurrencyIsNotApplied() {
         String buyer = unique("B");

@@ -109,6 +109,20 @@ public class InvoiceExperience extends PanacheEntityBase {
         return find("buyerId = ?1 and invoiceNumber = ?2", buyerId, invoiceNumber).firstResultOptional();
     }
 
+    /** What unallocated cash may pay on this invoice: the open amount less the disputed part, never below zero. */
+    BigDecimal undisputedOpenAmount() {
+        return isSettled() ? BigDecimal.ZERO : openAmount().subtract(disputedAmount).max(BigDecimal.ZERO);
+    }
+
+    CashApplication.Candidate asCandidate() {
+        return new CashApplication.Candidate(invoiceNumber, dueDate, issueDate, undisputedOpenAmount());
+    }
+
+    /** The buyer's invoices in {@code currency} not settled yet. */
+    static List<InvoiceExperience> unsettledOf(String buyerId, String currency) {
+        return list("buyerId = ?1 and currency = ?2 and settledOn is null", buyerId, currency);
+    }
+
     public static List<InvoiceExperience> ofBuyer(String buyerId) {
         return list("buyerId = ?1 order by dueDate, invoiceNumber", buyerId);
     }

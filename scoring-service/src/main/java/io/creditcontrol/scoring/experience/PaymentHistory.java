@@ -1,6 +1,10 @@
 package io.creditcontrol.scoring.experience;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,7 +30,8 @@ import io.creditcontrol.scoring.messaging.events.ReceivablesEvents.PaymentReceiv
  * this service does not know can never be applied: it is rejected as malformed and dead-lettered
  * with its reason, as is a document in another currency than its invoice. Payments travel on
  * their own topic and may overtake their invoice: an allocation to an unknown invoice is kept
- * PENDING and applied when the invoice arrives (see {@link PaymentAllocation}).
+ * PENDING and applied when the invoice arrives (see {@link PaymentAllocation}). A payment without
+ * any allocation pays the buyer's oldest open invoices known when it arrives ({@link CashApplication}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -185,6 +190,39 @@ public class PaymentHistory {
             }
             apply(row, invoice);
         }
+        if (received.allocations().isEmpty()) {
+            applyOldestFirst(payment);
+        }
+    }
+
+    /**
+     * A payment the buyer did not allocate (no remittance advice) pays its oldest open invoices
+     * in the same currency ({@link CashApplication}), as collections-service applies it, so the
+     * invoice it paid is settled on the payment's value date, not counted as unpaid. Each invoice
+     * paid gets an APPLIED allocation; cash beyond every undisputed open amount stays unapplied.
+     */
+    private void applyOldestFirst(ReceivedPayment payment) {
+        Map<String, InvoiceExperience> byNumber = new HashMap<>();
+        List<CashApplication.Candidate> candidates = new ArrayList<>();
+        for (InvoiceExperience invoice : InvoiceExperience.unsettledOf(payment.buyerId, payment.currency)) {
+            if (invoice.undisputedOpenAmount().signum() > 0) {
+                byNumber.put(invoice.invoiceNumber, invoice);
+                candidates.add(invoice.asCandidate());
+            }
+        }
+        CashApplication.oldestFirst(candidates, payment.amount).forEach((invoiceNumber, amount) -> {
+            PaymentAllocation row = new PaymentAllocation();
+            row.buyerId = payment.buyerId;
+            row.paymentReference = payment.paymentReference;
+            row.invoiceNumber = invoiceNumber;
+            row.currency = payment.currency;
+            row.receivedOn = payment.receivedOn;
+            row.allocatedAmount = amount;
+            row.status = PaymentAllocation.Status.PENDING;
+            row.persist();
+            documents.added(row);
+            apply(row, byNumber.get(invoiceNumber));
+        });
     }
 
     private static void apply(PaymentAllocation allocation, InvoiceExperience invoice) {

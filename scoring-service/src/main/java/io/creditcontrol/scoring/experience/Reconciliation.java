@@ -21,7 +21,8 @@ import io.creditcontrol.scoring.buyer.KnownBuyer;
  * both counted or neither. Nothing is written.
  *
  * <p>As the payment history records them: an allocation is applied up to what is open on its
- * invoice; cash not allocated to an invoice, allocated beyond what was open, or allocated to an
+ * invoice; a payment without any allocation pays the oldest open invoices ({@link CashApplication});
+ * cash allocated beyond what was open, left after every open invoice was paid, or allocated to an
  * invoice that has not arrived yet is unapplied.
  */
 @ApplicationScoped

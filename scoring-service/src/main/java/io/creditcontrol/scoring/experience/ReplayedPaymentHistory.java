@@ -19,7 +19,8 @@ import io.creditcontrol.scoring.messaging.events.ReceivablesEvents.PaymentReceiv
  * The {@link PaymentHistory} rules applied in memory, for the backtest's ledger replay: the same
  * {@link InvoiceExperience} objects, settled by their own {@code pay}/{@code credit} (so the open
  * amount and settlement day are computed by the service's code), disputes adding to and resolutions
- * removing from the disputed amount, and allocations to an invoice not known yet waiting for it.
+ * removing from the disputed amount, allocations to an invoice not known yet waiting for it, and
+ * unallocated payments paying the oldest open invoices ({@link CashApplication}).
  * Documents the service would dead-letter (unknown invoice, other currency) are skipped and counted.
  * Nothing is persisted.
  */
@@ -118,6 +119,15 @@ public final class ReplayedPaymentHistory {
             } else {
                 invoice.pay(row.allocatedAmount, row.receivedOn);
             }
+        }
+        if (received.allocations().isEmpty()) {
+            Map<String, InvoiceExperience> ofBuyer = invoices.getOrDefault(received.buyerId(), Map.of());
+            List<CashApplication.Candidate> candidates = ofBuyer.values().stream()
+                    .filter(i -> i.currency.equals(received.currency()) && i.undisputedOpenAmount().signum() > 0)
+                    .map(InvoiceExperience::asCandidate)
+                    .toList();
+            CashApplication.oldestFirst(candidates, received.amount())
+                    .forEach((invoiceNumber, amount) -> ofBuyer.get(invoiceNumber).pay(amount, received.receivedOn()));
         }
     }
 

@@ -105,6 +105,55 @@ class PaymentExperienceTest {
                         invoice("INV-F", "payments"), empty());
     }
 
+    /**
+     * A payment without remittance advice pays the buyer's oldest open invoices in its currency,
+     * each up to its undisputed open amount, as collections-service applies it (docs/events/README.md):
+     * the invoices it paid are settled on its value date, not counted as unpaid. Redelivered, or
+     * resent under a new event id, it changes nothing. Cash beyond everything open stays unapplied,
+     * and an invoice issued later is not paid by it (nor is it in collections).
+     */
+    @Test
+    void anUnallocatedPaymentSettlesTheOldestOpenInvoicesFirstAndOnce() {
+        String buyer = unique("B");
+        TestTopics.publish(INVOICES, buyer,
+                invoiceIssued(buyer, "INV-NEW", "2026-09-15", "2026-10-15", "1000.00", "EUR"),
+                invoiceIssued(buyer, "INV-MID", "2026-08-20", "2026-09-20", "400.00", "EUR"),
+                invoiceIssued(buyer, "INV-OLD", "2026-08-01", "2026-09-01", "500.00", "EUR"),
+                invoiceIssued(buyer, "INV-USD", "2026-07-01", "2026-08-01", "600.00", "USD"),
+                invoiceDisputed(buyer, "DSP-OLD", "INV-OLD", "2026-09-05", "200.00", "EUR"));
+        await().atMost(PATIENCE).untilAsserted(() -> api().get("/api/v1/buyers/" + buyer + "/payment-experience")
+                .then().statusCode(200).body(eur("invoices"), equalTo(3), eur("disputed"), amount("200"), usd("invoices"), equalTo(1)));
+
+        // the undisputed 300 of the oldest, all of the next, 200 of the newest; then the rest of the newest and 200 over
+        String unallocated = paymentReceived(buyer, "PAY-U1", "2026-10-20", "900.00", "EUR");
+        TestTopics.publish(PAYMENTS, buyer, unallocated, unallocated,
+                paymentReceived(buyer, "PAY-U1", "2026-10-20", "900.00", "EUR"),
+                paymentReceived(buyer, "PAY-U2", "2026-10-25", "1000.00", "EUR"));
+        await().atMost(PATIENCE).untilAsserted(() -> api().queryParam("buyerId", buyer).get("/api/v1/reconciliation")
+                .then().statusCode(200).body("payments[0].count", equalTo(2)));
+        TestTopics.publish(INVOICES, buyer, invoiceIssued(buyer, "INV-LATER", "2026-10-28", "2026-11-27", "300.00", "EUR"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> api().get("/api/v1/buyers/" + buyer + "/payment-experience")
+                .then().statusCode(200).body(eur("invoices"), equalTo(4)));
+        api().get("/api/v1/buyers/" + buyer + "/payment-experience").then().statusCode(200)
+                .body(eur("paid"), amount("1700"),
+                        eur("open"), amount("500"),
+                        eur("settledInvoices"), equalTo(2),
+                        usd("paid"), amount("0"),
+                        invoice("INV-OLD", "open"), amount("200"),
+                        invoice("INV-OLD", "settledOn"), nullValue(),
+                        invoice("INV-MID", "settledOn"), equalTo("2026-10-20"),
+                        invoice("INV-MID", "daysBeyondTerms"), equalTo(30),
+                        invoice("INV-MID", "payments.paymentReference"), contains("PAY-U1"),
+                        invoice("INV-NEW", "settledOn"), equalTo("2026-10-25"),
+                        invoice("INV-NEW", "payments.paymentReference"), contains("PAY-U1", "PAY-U2"),
+                        invoice("INV-LATER", "open"), amount("300"));
+        api().queryParam("buyerId", buyer).get("/api/v1/reconciliation").then().statusCode(200)
+                .body("invoices[0].paid", equalTo("1700.00"),
+                        "payments[0].amount", equalTo("1900.00"),
+                        "payments[0].unapplied", equalTo("200.00"));
+    }
+
     @Test
     void aRedeliveredPaymentIsNotCountedTwice() {
         String buyer = unique("B");
