@@ -48,7 +48,6 @@ import io.creditcontrol.collections.dunning.Promises;
 import io.creditcontrol.collections.dunning.Promises.PromiseRequest;
 import io.creditcontrol.collections.dunning.PromiseToPay;
 import io.creditcontrol.collections.letters.DunningLetter;
-import io.creditcontrol.collections.letters.LetterSender;
 import io.creditcontrol.collections.letters.LetterWriter;
 import io.creditcontrol.collections.ledger.BuyerProfile;
 import io.creditcontrol.collections.ledger.OpenItem;
@@ -68,12 +67,10 @@ public class DunningResource {
     private final AgingBuckets buckets;
     private final Clock clock;
     private final SecurityIdentity identity;
-    private final LetterSender letters;
 
     DunningResource(DunningWorker worker, Promises promises, PaymentPlans plans, EntityManager em, AgingReport aging, Clock clock,
-            SecurityIdentity identity, LetterSender letters) {
+            SecurityIdentity identity) {
         this.identity = identity;
-        this.letters = letters;
         this.worker = worker;
         this.promises = promises;
         this.plans = plans;
@@ -271,17 +268,18 @@ public class DunningResource {
     @Path("/dunning/runs")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Run the dunning worker now", description = "It also runs on its schedule (credit.dunning.cron). "
-            + "Running it twice on a day does nothing more: a step is never executed twice.")
+            + "Running it twice on a day does nothing more: a step is never executed twice. The letters the run decides are "
+            + "queued, not sent: the letter sender e-mails them on its own schedule (credit.letters.send-interval), so the "
+            + "answer never waits for an SMTP server.")
     public RunView run() {
         DunningWorker.RunResult run = worker.run(Integer.MAX_VALUE);
-        LetterSender.SendResult sent = letters.sendDue();
-        return new RunView(run.runDate(), run.itemsReviewed(), run.stepsExecuted(), run.promisesBroken(), run.complete(), sent.sent(),
-                sent.failed());
+        return new RunView(run.runDate(), run.itemsReviewed(), run.stepsExecuted(), run.promisesBroken(), run.complete(),
+                DunningLetter.count("status", DunningLetter.Status.PENDING.name()));
     }
 
-    /** A run of the worker, then of the letter sender: letters that failed stay pending and are retried. */
-    public record RunView(LocalDate runDate, int itemsReviewed, int stepsExecuted, int promisesBroken, boolean complete, int lettersSent,
-            int lettersFailed) {
+    /** A run of the worker; lettersPending: the letters waiting for the letter sender (queued by this run or earlier, or retried). */
+    public record RunView(LocalDate runDate, int itemsReviewed, int stepsExecuted, int promisesBroken, boolean complete,
+            long lettersPending) {
     }
 
     @PUT

@@ -22,7 +22,7 @@ public interface LettersConfig {
     @WithDefault("10")
     int demandPayWithinDays();
 
-    /** How often pending letters are sent ("off": only after a dunning run). */
+    /** How often pending letters are sent ("off": never on a schedule; the tests call the sender themselves). */
     @WithDefault("30s")
     String sendInterval();
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -20,7 +21,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class DunningStep extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // blocks of 50 ids, so that a chunk's steps are inserted in batches (V20261124200100)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dunning_step_ids")
+    @SequenceGenerator(name = "dunning_step_ids", sequenceName = "dunning_step_ids", allocationSize = 50)
     public Long id;
     @Column(name = "invoice_number")
     public String invoiceNumber;

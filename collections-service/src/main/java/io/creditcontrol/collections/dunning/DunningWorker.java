@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
 import org.jboss.logging.Logger;
 
@@ -23,6 +25,7 @@ import io.creditcontrol.collections.dunning.DunningStrategy.ItemState;
 import io.creditcontrol.collections.dunning.DunningStrategy.Wait;
 import io.creditcontrol.collections.letters.DunningLetter;
 import io.creditcontrol.collections.letters.LetterWriter;
+import io.creditcontrol.collections.letters.LetterWriter.ChasedInvoice;
 import io.creditcontrol.collections.ledger.BuyerProfile;
 import io.creditcontrol.collections.ledger.OpenItem;
 import io.creditcontrol.collections.messaging.CloudEvent;
@@ -105,7 +108,8 @@ public class DunningWorker {
         return strategyFor(profile == null ? null : profile.grade, profile == null ? null : profile.segment);
     }
 
-    DunningStrategy strategyFor(Integer grade, String segment) {
+    /** The strategy for a buyer of that grade and segment (either may be null: unknown). */
+    public DunningStrategy strategyFor(Integer grade, String segment) {
         String chosen = null;
         if (grade != null) {
             int best = Integer.MIN_VALUE;
@@ -172,30 +176,101 @@ public class DunningWorker {
         if (lease.isEmpty()) {
             return new int[] {-1, 0, 0};
         }
+        // Nothing the chunk reads depends on what it has written so far (review dates, steps,
+        // letters, events): no flush before each query, one at the end.
+        em.setFlushMode(FlushModeType.COMMIT);
         List<OpenItem> items = OpenItem.find("dunningReviewOn <= ?1 order by dunningReviewOn, invoiceNumber", today)
                 .page(0, limit).list();
+        Chunk chunk = Chunk.read(em, items, today);
         int executed = 0;
         int broken = 0;
         for (OpenItem item : items) {
-            int[] outcome = review(item, today, actions);
+            int[] outcome = review(item, chunk, today, actions);
             executed += outcome[0];
             broken += outcome[1];
         }
+        // the steps are in the session already; the events and letters follow them, so that the
+        // flush sends each kind of row in batches (a letter's step is inserted before it)
+        chunk.events().forEach(event -> outbox.append(CollectionsEvents.COLLECTIONS_TOPIC, event));
+        chunk.letters().forEach(letter -> letter.persist());
         em.flush();
         return new int[] {items.size(), executed, broken};
     }
 
+    /**
+     * The items of one chunk under review. What their decisions are made from, read for the whole
+     * chunk in a few queries instead of several per item: the buyers, the steps already executed,
+     * open payment plans and promises, the day of the last payment, each buyer's overdue amount,
+     * and, for buyers who get letters, the invoices a letter lists. And what the chunk decided to
+     * write besides its steps: the events to announce and the letters to send, in that order.
+     */
+    record Chunk(Map<String, BuyerProfile> buyers, Map<String, Set<String>> executedSteps, Map<String, PaymentPlan> openPlans,
+            Map<String, PromiseToPay> openPromises, Map<String, LocalDate> lastPayments, Map<String, BigDecimal> overdue,
+            Map<String, List<ChasedInvoice>> letterInvoices, List<CloudEvent> events, List<DunningLetter> letters) {
+
+        static Chunk read(EntityManager em, List<OpenItem> items, LocalDate today) {
+            if (items.isEmpty()) {
+                return new Chunk(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of());
+            }
+            List<String> invoices = items.stream().map(item -> item.invoiceNumber).toList();
+            List<String> buyerIds = items.stream().map(item -> item.buyerId).distinct().toList();
+            Map<String, BuyerProfile> buyers = new HashMap<>();
+            BuyerProfile.<BuyerProfile>list("buyerId in ?1", buyerIds).forEach(buyer -> buyers.put(buyer.buyerId, buyer));
+            Map<String, Set<String>> steps = new HashMap<>();
+            em.createQuery("select s.invoiceNumber, s.step from DunningStep s where s.invoiceNumber in ?1", Object[].class)
+                    .setParameter(1, invoices).getResultList()
+                    .forEach(row -> steps.computeIfAbsent((String) row[0], k -> new HashSet<>()).add((String) row[1]));
+            Map<String, PaymentPlan> plans = new HashMap<>();
+            PaymentPlan.<PaymentPlan>list("invoiceNumber in ?1 and status = ?2", invoices, PaymentPlan.Status.OPEN)
+                    .forEach(plan -> plans.put(plan.invoiceNumber, plan));
+            Map<String, PromiseToPay> promises = new HashMap<>();
+            PromiseToPay.<PromiseToPay>list("invoiceNumber in ?1 and status = ?2 order by promisedDate desc", invoices, PromiseToPay.Status.OPEN)
+                    .forEach(promise -> promises.putIfAbsent(promise.invoiceNumber, promise));
+            Map<String, LocalDate> lastPayments = new HashMap<>();
+            List<String> paid = items.stream().filter(item -> item.paidAmount.signum() > 0).map(item -> item.invoiceNumber).toList();
+            if (!paid.isEmpty()) {
+                em.createQuery("select a.invoiceNumber, max(p.receivedOn) from PaymentAllocation a, ReceivedPayment p "
+                        + "where p.paymentReference = a.paymentReference and a.invoiceNumber in ?1 group by a.invoiceNumber", Object[].class)
+                        .setParameter(1, paid).getResultList()
+                        .forEach(row -> lastPayments.put((String) row[0], (LocalDate) row[1]));
+            }
+            Map<String, BigDecimal> overdue = new HashMap<>();
+            em.createQuery("select i.buyerId, i.currency, sum(" + CHASED + ") from OpenItem i "
+                    + "where i.buyerId in ?1 and i.dueDate < ?2 and " + CHASED + " > 0 group by i.buyerId, i.currency", Object[].class)
+                    .setParameter(1, buyerIds).setParameter(2, today).getResultList()
+                    .forEach(row -> overdue.put(row[0] + " " + row[1], (BigDecimal) row[2]));
+            Map<String, List<ChasedInvoice>> letterInvoices = new HashMap<>();
+            List<String> writtenTo = buyers.values().stream().filter(buyer -> buyer.contactEmail != null).map(buyer -> buyer.buyerId).toList();
+            if (!writtenTo.isEmpty()) {
+                em.createQuery("select i.buyerId, i.currency, i.invoiceNumber, i.issueDate, i.dueDate, " + CHASED + " from OpenItem i "
+                        + "where i.buyerId in ?1 and (i.dueDate < ?2 or i.invoiceNumber in ?3) and " + CHASED + " > 0 "
+                        + "order by i.dueDate, i.issueDate, i.invoiceNumber", Object[].class)
+                        .setParameter(1, writtenTo).setParameter(2, today).setParameter(3, invoices).getResultList()
+                        .forEach(row -> letterInvoices.computeIfAbsent(row[0] + " " + row[1], k -> new ArrayList<>())
+                                .add(new ChasedInvoice((String) row[2], (LocalDate) row[3], (LocalDate) row[4], (BigDecimal) row[5])));
+            }
+            return new Chunk(buyers, steps, plans, promises, lastPayments, overdue, letterInvoices, new ArrayList<>(), new ArrayList<>());
+        }
+
+        /** The buyer's undisputed amount past due today, in the currency of {@code item}. */
+        BigDecimal overdueOf(OpenItem item) {
+            return overdue.getOrDefault(item.buyerId + " " + item.currency, BigDecimal.ZERO);
+        }
+
+        /** The buyer's invoices in that currency a letter about {@code item} lists, by due date. */
+        List<ChasedInvoice> letterInvoicesOf(OpenItem item) {
+            return letterInvoices.getOrDefault(item.buyerId + " " + item.currency, List.of());
+        }
+    }
+
     /** {steps executed, promises broken} for one item. */
-    private int[] review(OpenItem item, LocalDate today, Map<String, Integer> actions) {
+    private int[] review(OpenItem item, Chunk chunk, LocalDate today, Map<String, Integer> actions) {
         boolean promiseBroken = false;
         LocalDate promisedDate = null;
-        Set<String> executedSteps = new HashSet<>();
-        for (DunningStep step : DunningStep.<DunningStep>list("invoiceNumber", item.invoiceNumber)) {
-            executedSteps.add(step.step);
-        }
-        BuyerProfile profile = BuyerProfile.findById(item.buyerId);
+        Set<String> executedSteps = chunk.executedSteps().getOrDefault(item.invoiceNumber, new HashSet<>());
+        BuyerProfile profile = chunk.buyers().get(item.buyerId);
         DunningStrategy strategy = strategyFor(profile == null ? null : profile.grade, profile == null ? null : profile.segment);
-        PaymentPlan plan = PaymentPlan.openFor(item.invoiceNumber);
+        PaymentPlan plan = chunk.openPlans().get(item.invoiceNumber);
         if (plan != null) {
             PaymentPlanInstalment next = plan.nextUnpaid(item.openAmount());
             if (next == null || item.openAmount().signum() <= 0) {
@@ -206,14 +281,14 @@ public class DunningWorker {
                 plan.settledOn = today;
                 promiseBroken = true;
                 actions.merge("PROMISE_BROKEN", 1, Integer::sum);
-                publish(item.buyerId, CollectionsEvents.PROMISE_BROKEN, new PromiseBroken(item.buyerId, plan.planId,
+                publish(chunk, item.buyerId, CollectionsEvents.PROMISE_BROKEN, new PromiseBroken(item.buyerId, plan.planId,
                         plan.agreedOn, plain(next.amount), plan.currency, next.dueDate, plan.invoiceNumber, plan.agreedBy));
             } else {
                 // on track: the sequence is paused; the next instalment gets its reminder
                 int executed = 0;
                 LocalDate remindOn = next.dueDate.minusDays(config.instalmentReminderDays());
                 if (!executedSteps.contains(next.reminderStep()) && !today.isBefore(remindOn)) {
-                    remindInstalment(item, strategy, next, today);
+                    remindInstalment(item, strategy, next, today, chunk);
                     actions.merge(DunningAction.REMINDER.name(), 1, Integer::sum);
                     executed++;
                 }
@@ -223,7 +298,7 @@ public class DunningWorker {
                 return new int[] {executed, 0};
             }
         }
-        PromiseToPay promise = PromiseToPay.openFor(item.invoiceNumber);
+        PromiseToPay promise = chunk.openPromises().get(item.invoiceNumber);
         if (promise != null) {
             if (promise.isKeptBy(item.openAmount())) {
                 promise.status = PromiseToPay.Status.KEPT;
@@ -233,18 +308,19 @@ public class DunningWorker {
                 promise.settledOn = today;
                 promiseBroken = true;
                 actions.merge("PROMISE_BROKEN", 1, Integer::sum);
-                publish(item.buyerId, CollectionsEvents.PROMISE_BROKEN, new PromiseBroken(item.buyerId, promise.promiseId,
+                publish(chunk, item.buyerId, CollectionsEvents.PROMISE_BROKEN, new PromiseBroken(item.buyerId, promise.promiseId,
                         promise.promisedOn, plain(promise.amount), promise.currency, promise.promisedDate, promise.invoiceNumber, promise.takenBy));
             } else {
                 promisedDate = promise.promisedDate;
             }
         }
-        ItemState state = new ItemState(item.dueDate, item.chasedAmount(), executedSteps, lastPaymentOn(item), promisedDate, promiseBroken);
+        ItemState state = new ItemState(item.dueDate, item.chasedAmount(), executedSteps,
+                item.paidAmount.signum() > 0 ? chunk.lastPayments().get(item.invoiceNumber) : null, promisedDate, promiseBroken);
         Decision decision = strategy.decide(state, today, config.partialPaymentGraceDays());
         int executed = 0;
         LocalDate nextReview = null;
         if (decision instanceof Execute execute) {
-            execute(item, profile, strategy, execute, today);
+            execute(item, profile, strategy, execute, today, chunk);
             actions.merge(execute.step().action().name(), 1, Integer::sum);
             nextReview = execute.nextReviewOn();
             executed++;
@@ -257,7 +333,7 @@ public class DunningWorker {
             if (today.isBefore(raiseOn)) {
                 nextReview = nextReview == null || raiseOn.isBefore(nextReview) ? raiseOn : nextReview;
             } else {
-                raiseInsurerDeadline(item, profile, strategy, deadline, today);
+                raiseInsurerDeadline(item, profile, strategy, deadline, today, chunk);
                 actions.merge("INSURER_REPORT_DUE", 1, Integer::sum);
                 executed++;
             }
@@ -266,7 +342,7 @@ public class DunningWorker {
         return new int[] {executed, promiseBroken ? 1 : 0};
     }
 
-    private void remindInstalment(OpenItem item, DunningStrategy strategy, PaymentPlanInstalment instalment, LocalDate today) {
+    private void remindInstalment(OpenItem item, DunningStrategy strategy, PaymentPlanInstalment instalment, LocalDate today, Chunk chunk) {
         int daysPastDue = (int) ChronoUnit.DAYS.between(item.dueDate, today);
         DunningStep row = new DunningStep();
         row.invoiceNumber = item.invoiceNumber;
@@ -283,7 +359,7 @@ public class DunningWorker {
         row.dueBy = instalment.dueDate;
         row.executedAt = clock.instant();
         row.persist();
-        publish(item.buyerId, CollectionsEvents.DUNNING_STEP_EXECUTED, new DunningStepExecuted(item.buyerId, item.invoiceNumber,
+        publish(chunk, item.buyerId, CollectionsEvents.DUNNING_STEP_EXECUTED, new DunningStepExecuted(item.buyerId, item.invoiceNumber,
                 row.step, row.action, today, daysPastDue, plain(instalment.amount), item.currency, strategy.name(), strategy.version(),
                 row.cause, instalment.dueDate));
     }
@@ -292,7 +368,8 @@ public class DunningWorker {
      * For an insured buyer, an invoice in protracted default must be reported to the insurer by
      * a deadline; it is raised (recorded, announced, on the worklist) some days before it passes.
      */
-    private void raiseInsurerDeadline(OpenItem item, BuyerProfile profile, DunningStrategy strategy, LocalDate deadline, LocalDate today) {
+    private void raiseInsurerDeadline(OpenItem item, BuyerProfile profile, DunningStrategy strategy, LocalDate deadline, LocalDate today,
+            Chunk chunk) {
         int daysPastDue = (int) ChronoUnit.DAYS.between(item.dueDate, today);
         DunningStep row = new DunningStep();
         row.invoiceNumber = item.invoiceNumber;
@@ -309,23 +386,15 @@ public class DunningWorker {
         row.dueBy = deadline;
         row.executedAt = clock.instant();
         row.persist();
-        publish(item.buyerId, CollectionsEvents.DUNNING_STEP_EXECUTED, new DunningStepExecuted(item.buyerId, item.invoiceNumber,
+        publish(chunk, item.buyerId, CollectionsEvents.DUNNING_STEP_EXECUTED, new DunningStepExecuted(item.buyerId, item.invoiceNumber,
                 row.step, row.action, today, daysPastDue, plain(row.chasedAmount), item.currency, strategy.name(), strategy.version(),
                 row.cause, deadline));
         LOG.infof("Invoice %s of insured buyer %s (%s, policy %s) must be reported to the insurer by %s",
                 item.invoiceNumber, item.buyerId, profile.insurer, profile.policyNumber, deadline);
     }
 
-    private LocalDate lastPaymentOn(OpenItem item) {
-        if (item.paidAmount.signum() <= 0) {
-            return null;
-        }
-        return em.createQuery("select max(p.receivedOn) from PaymentAllocation a, ReceivedPayment p "
-                + "where p.paymentReference = a.paymentReference and a.invoiceNumber = ?1", LocalDate.class)
-                .setParameter(1, item.invoiceNumber).getSingleResult();
-    }
-
-    private void execute(OpenItem item, BuyerProfile profile, DunningStrategy strategy, Execute execute, LocalDate today) {
+    private void execute(OpenItem item, BuyerProfile profile, DunningStrategy strategy, Execute execute, LocalDate today,
+            Chunk chunk) {
         DunningStrategy.Step step = execute.step();
         int daysPastDue = (int) ChronoUnit.DAYS.between(item.dueDate, today);
         DunningStep row = new DunningStep();
@@ -348,31 +417,30 @@ public class DunningWorker {
         }
         row.persist();
         if (emailed) {
-            DunningLetter letter = letters.write(item, profile, row, today);
+            DunningLetter letter = letters.write(item, profile, row, today, chunk.letterInvoicesOf(item));
             letter.nextAttemptAt = clock.instant();
-            letter.persist();
+            chunk.letters().add(letter);
         } else {
-            announce(row);
+            chunk.events().add(stepExecuted(row));
         }
         if (step.action() == DunningAction.STOP_SUPPLY) {
-            publish(item.buyerId, CollectionsEvents.SUPPLY_STOP_RECOMMENDED, new SupplyStopRecommended(item.buyerId,
+            publish(chunk, item.buyerId, CollectionsEvents.SUPPLY_STOP_RECOMMENDED, new SupplyStopRecommended(item.buyerId,
                     "Dunning step " + step.name() + " reached for invoice " + item.invoiceNumber + ", " + daysPastDue + " days past due",
-                    today, plain(overdueOf(item.buyerId, item.currency, today)), item.currency, item.invoiceNumber));
+                    today, plain(chunk.overdueOf(item)), item.currency, item.invoiceNumber));
         }
     }
 
-    /** The buyer's undisputed amount past due today, in one currency. */
-    private static BigDecimal overdueOf(String buyerId, String currency, LocalDate today) {
-        BigDecimal overdue = BigDecimal.ZERO;
-        for (OpenItem other : OpenItem.<OpenItem>list("buyerId = ?1 and currency = ?2 and dueDate < ?3", buyerId, currency, today)) {
-            overdue = overdue.add(other.chasedAmount());
-        }
-        return overdue;
-    }
+    /** What is chased of an item (OpenItem.chasedAmount) when it is positive, in a query over OpenItem i. */
+    private static final String CHASED = "(i.amount - i.paidAmount - i.creditedAmount - i.writtenOffAmount - i.disputedAmount)";
 
-    /** Announces an executed step as credit.dunning.step-executed. */
+
+    /** Announces an executed step as credit.dunning.step-executed (now, in the caller's transaction). */
     public void announce(DunningStep row) {
-        publish(row.buyerId, CollectionsEvents.DUNNING_STEP_EXECUTED, new DunningStepExecuted(row.buyerId, row.invoiceNumber,
+        outbox.append(CollectionsEvents.COLLECTIONS_TOPIC, stepExecuted(row));
+    }
+
+    private CloudEvent stepExecuted(DunningStep row) {
+        return event(row.buyerId, CollectionsEvents.DUNNING_STEP_EXECUTED, new DunningStepExecuted(row.buyerId, row.invoiceNumber,
                 row.step, row.action, row.executedOn, row.daysPastDue, plain(row.chasedAmount), row.currency,
                 row.strategy, row.strategyVersion, row.cause, row.dueBy));
     }
@@ -381,7 +449,12 @@ public class DunningWorker {
         return amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()));
     }
 
-    private void publish(String buyerId, String type, Object data) {
-        outbox.append(CollectionsEvents.COLLECTIONS_TOPIC, CloudEvent.create(type, SOURCE, buyerId, clock.instant(), eventData.toTree(data)));
+    /** An event the chunk announces once its steps are written. */
+    private void publish(Chunk chunk, String buyerId, String type, Object data) {
+        chunk.events().add(event(buyerId, type, data));
+    }
+
+    private CloudEvent event(String buyerId, String type, Object data) {
+        return CloudEvent.create(type, SOURCE, buyerId, clock.instant(), eventData.toTree(data));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -23,7 +24,9 @@ public class DunningLetter extends PanacheEntityBase {
     public enum Status { PENDING, SENT }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // blocks of 50 ids, so that a chunk's letters are inserted in batches (V20261124200100)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dunning_letter_ids")
+    @SequenceGenerator(name = "dunning_letter_ids", sequenceName = "dunning_letter_ids", allocationSize = 50)
     public Long id;
     @Column(name = "step_id")
     public Long stepId;

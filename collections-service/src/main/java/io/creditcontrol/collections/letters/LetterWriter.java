@@ -41,19 +41,26 @@ public class LetterWriter {
         return DunningAction.REMINDER.name().equals(action) || DunningAction.DEMAND_LETTER.name().equals(action);
     }
 
-    /** The letter for a step of an invoice of a buyer with an e-mail contact, not yet persisted. */
-    public DunningLetter write(OpenItem item, BuyerProfile buyer, DunningStep step, LocalDate today) {
+    /** An invoice of the buyer as a letter may list it: what is chased of it (open, undisputed). */
+    public record ChasedInvoice(String invoiceNumber, LocalDate issueDate, LocalDate dueDate, BigDecimal chasedAmount) {
+    }
+
+    /**
+     * The letter for a step of an invoice of a buyer with an e-mail contact, not yet persisted.
+     * {@code buyersInvoices}: the buyer's invoices in the step's currency with something chased,
+     * by due date, issue date and number; at least the step's invoice and those due before today.
+     */
+    public DunningLetter write(OpenItem item, BuyerProfile buyer, DunningStep step, LocalDate today, List<ChasedInvoice> buyersInvoices) {
         String language = LANGUAGES.contains(buyer.contactLanguage) ? buyer.contactLanguage : "en";
         boolean demand = DunningAction.DEMAND_LETTER.name().equals(step.action);
         List<InvoiceLine> lines = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         // the step's invoice, and every other undisputed amount of the buyer already due in that currency
-        for (OpenItem open : OpenItem.<OpenItem>list("buyerId = ?1 and currency = ?2 and (invoiceNumber = ?3 or dueDate < ?4) "
-                + "order by dueDate, issueDate, invoiceNumber", item.buyerId, item.currency, item.invoiceNumber, today)) {
+        for (ChasedInvoice open : buyersInvoices) {
             BigDecimal chased = open.chasedAmount();
-            if (chased.signum() > 0) {
-                int daysOverdue = (int) ChronoUnit.DAYS.between(open.dueDate, today);
-                lines.add(new InvoiceLine(open.invoiceNumber, open.issueDate, open.dueDate, money(chased), daysOverdue, -daysOverdue));
+            if (chased.signum() > 0 && (open.invoiceNumber().equals(item.invoiceNumber) || open.dueDate().isBefore(today))) {
+                int daysOverdue = (int) ChronoUnit.DAYS.between(open.dueDate(), today);
+                lines.add(new InvoiceLine(open.invoiceNumber(), open.issueDate(), open.dueDate(), money(chased), daysOverdue, -daysOverdue));
                 total = total.add(chased);
             }
         }

@@ -46,6 +46,12 @@ class AgingResourceTest {
         Api.dispute(buyer, unique("DSP"), invC, "2026-06-10", "50.00", "SEK");
         awaitInvoice(invB, json -> json.getFloat("paid") == 100.0f);
         awaitInvoice(invC, json -> json.getFloat("disputed") == 50.0f);
+        // a dispute open from 05-20 to 06-05 only
+        String settled = unique("DSP");
+        Api.dispute(buyer, settled, invD, "2026-05-20", "20.00", "SEK");
+        awaitInvoice(invD, json -> json.getFloat("disputed") == 20.0f);
+        Api.resolve(settled, "2026-06-05", "REJECTED");
+        awaitInvoice(invD, json -> json.getFloat("disputed") == 0.0f);
     }
 
     @Test
@@ -70,6 +76,25 @@ class AgingResourceTest {
         given().get("/api/v1/buyers/" + buyer + "/aging?asOf=2026-06-15").then().statusCode(200)
                 .body("currencies[0].buckets.amount", contains(1000.0f, 0.0f, 400.0f, 0.0f, 450.0f),
                         "currencies[0].buckets.disputed", contains(0.0f, 0.0f, 0.0f, 0.0f, 50.0f));
+    }
+
+    @Test
+    void aDisputeResolvedSinceIsShownAsItWasThen() {
+        // on 06-01: invB's payment (06-20) and invC's dispute (06-10) are still to come; invD's dispute is open
+        given().get("/api/v1/buyers/" + buyer + "/aging?asOf=2026-06-01").then().statusCode(200)
+                .body("currencies[0].buckets.amount", contains(1000.0f, 400.0f, 0.0f, 0.0f, 480.0f),
+                        "currencies[0].buckets.disputed", contains(0.0f, 0.0f, 0.0f, 0.0f, 20.0f),
+                        "currencies[0].total", equalTo(1900.0f));
+    }
+
+    @Test
+    void aDateAfterEveryMovementShowsTheBalancesAsTheyAreNow() {
+        // nothing is dated after 2100-01-01: the report reads the items' balances alone, nothing taken back
+        given().get("/api/v1/buyers/" + buyer + "/aging?asOf=2100-01-01").then().statusCode(200)
+                .body("currencies[0].buckets.amount", contains(0.0f, 0.0f, 0.0f, 0.0f, 1750.0f),
+                        "currencies[0].buckets.disputed", contains(0.0f, 0.0f, 0.0f, 0.0f, 50.0f),
+                        "currencies[0].buckets.items", contains(0, 0, 0, 0, 4),
+                        "currencies[0].total", equalTo(1800.0f));
     }
 
     @Test

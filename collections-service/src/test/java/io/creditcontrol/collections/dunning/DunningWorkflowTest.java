@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditcontrol.collections.Api;
 import io.creditcontrol.collections.GreenMailResource;
 import io.creditcontrol.collections.TestClock;
+import io.creditcontrol.collections.letters.LetterSender;
 import io.creditcontrol.collections.messaging.OutboxEvent;
 import io.creditcontrol.collections.messaging.TestTopics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -54,15 +55,19 @@ class DunningWorkflowTest {
     DunningWorker worker;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    LetterSender letters;
 
     @AfterEach
     void realTime() {
         clock.reset();
     }
 
+    /** The dunning run of that day, then a pass of the letter sender, as its schedule would do (it is off in tests). */
     void runOn(String day) {
         clock.setToday(LocalDate.parse(day));
         given().post("/api/v1/dunning/runs").then().statusCode(200).body("runDate", equalTo(day), "complete", equalTo(true));
+        letters.sendDue();
     }
 
     static JsonPath dunning(String invoice) {
