@@ -225,6 +225,9 @@ public final class Feeder {
             kafka.flush();  // the previous day is on the topics before the clocks move on
         }
         report.days++;
+        if (day.getDayOfMonth() == 1 && report.days > 1) {
+            progress(day);
+        }
         if (settings.daysPerSecond() > 0) {
             long dueNanos = startNanos + (long) ((report.days - 1) / settings.daysPerSecond() * 1e9);
             long wait = dueNanos - System.nanoTime();
@@ -248,6 +251,13 @@ public final class Feeder {
                 report.clockMoves++;
             }
         }
+    }
+
+    /** One line per simulated month, so whoever watches a long feed (the demo, the acceptance run) sees it move. */
+    private void progress(LocalDate day) {
+        log.printf("simulated up to %s: %d documents accepted, %d orders placed, %.0f s%n", day.minusDays(1),
+                report.total(Outcome.ACCEPTED), report.orders().size(), (System.nanoTime() - startNanos) / 1e9);
+        log.flush();
     }
 
     /**
