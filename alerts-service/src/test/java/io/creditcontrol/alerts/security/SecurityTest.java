@@ -42,7 +42,7 @@ class SecurityTest {
     @Test
     void withoutATokenOnlyHealthAnswers() {
         for (String path : READ_PATHS) {
-            given().get(path).then().statusCode(401);
+            given().get(path).then().statusCode(401).header("WWW-Authenticate", "Bearer");
         }
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/alerts/ALR-x/acknowledge").then().statusCode(401);
         given().get("/q/metrics").then().statusCode(401);
@@ -63,7 +63,10 @@ class SecurityTest {
     @Test
     void theErpReadsNothingHere() {
         for (String path : READ_PATHS) {
-            as("erp").get(path).then().statusCode(403);
+            as("erp").get(path).then().statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.equalTo("https://creditcontrol.io/problems/forbidden"))
+                    .body("status", org.hamcrest.Matchers.equalTo(403));
         }
     }
 
