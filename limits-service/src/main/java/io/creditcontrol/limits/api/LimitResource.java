@@ -29,6 +29,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.creditcontrol.limits.credit.BuyerGrade;
 import io.creditcontrol.limits.credit.CreditLimit;
 import io.creditcontrol.limits.credit.CreditLimitHistory;
+import io.creditcontrol.limits.credit.FinancialStatement;
+import io.creditcontrol.limits.credit.LimitBasis;
 import io.creditcontrol.limits.credit.InsuranceCover;
 import io.creditcontrol.limits.credit.LimitChangeRequest;
 import io.creditcontrol.limits.credit.LimitService;
@@ -70,9 +72,12 @@ public class LimitResource {
         }
         CreditLimit limit = CreditLimit.findById(buyerId);
         BuyerGrade grade = BuyerGrade.findById(buyerId);
+        FinancialStatement statement = FinancialStatement.findById(buyerId);
         return new LimitView(buyerId, grade == null ? null : grade.grade,
                 limit == null ? null : new CurrentLimit(limit.amount, limit.currency, limit.validFrom, limit.reviewDate,
-                        limit.source, limit.changedBy, limit.changedAt, limit.reason),
+                        limit.source, limit.limitBasis, limit.changedBy, limit.changedAt, limit.reason),
+                statement == null ? null : new StatementView(statement.periodEnd, statement.currency, statement.revenue,
+                        statement.bookEquity, statement.receivedAt),
                 CreditLimitHistory.ofBuyer(buyerId).stream().map(HistoryEntry::from).toList());
     }
 
@@ -245,19 +250,27 @@ public class LimitResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LimitView(String buyerId, Integer grade, CurrentLimit limit, List<HistoryEntry> history) {
+    public record LimitView(String buyerId, Integer grade, CurrentLimit limit,
+            @Schema(description = "The buyer's latest financial statement as far as it sizes limits") StatementView financialStatement,
+            List<HistoryEntry> history) {
     }
 
     public record CurrentLimit(BigDecimal amount, String currency, LocalDate validFrom, LocalDate reviewDate,
-            CreditLimit.Source source, String changedBy, Instant changedAt, String reason) {
+            CreditLimit.Source source,
+            @Schema(description = "ABSOLUTE, REVENUE_SHARE, EQUITY_SHARE, NO_FINANCIALS or MANUAL") LimitBasis limitBasis,
+            String changedBy, Instant changedAt, String reason) {
+    }
+
+    public record StatementView(LocalDate periodEnd, String currency, BigDecimal revenue, BigDecimal bookEquity, Instant receivedAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record HistoryEntry(BigDecimal amount, String currency, BigDecimal previousAmount, LocalDate validFrom,
-            LocalDate reviewDate, CreditLimit.Source source, String requestedBy, String changedBy, Instant changedAt, String reason) {
+            LocalDate reviewDate, CreditLimit.Source source, LimitBasis limitBasis, String requestedBy, String changedBy,
+            Instant changedAt, String reason) {
 
         static HistoryEntry from(CreditLimitHistory h) {
-            return new HistoryEntry(h.amount, h.currency, h.previousAmount, h.validFrom, h.reviewDate, h.source,
+            return new HistoryEntry(h.amount, h.currency, h.previousAmount, h.validFrom, h.reviewDate, h.source, h.limitBasis,
                     h.requestedBy, h.changedBy, h.changedAt, h.reason);
         }
     }
