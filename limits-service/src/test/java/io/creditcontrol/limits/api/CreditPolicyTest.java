@@ -50,7 +50,7 @@ class CreditPolicyTest {
                         "grades[3].maxLimit", amount("5000000"), "grades[3].maxShareOfRevenue", amount("0.05"),
                         "grades[4].maxLimit", amount("3000000"), "grades[4].maxShareOfRevenue", amount("0.04"),
                         "grades[4].maxShareOfEquity", amount("0.15"), "grades[4].paymentTermsDays", equalTo(60),
-                        "grades[7].maxLimit", amount("25000"), "grades[7].requiredSecurity", equalTo("PREPAYMENT"),
+                        "grades[7].maxLimit", amount("10000"), "grades[7].requiredSecurity", equalTo("PREPAYMENT"),
                         "grades[9].maxLimit", amount("0"), "grades[9].maxShareOfEquity", nullValue());
     }
 

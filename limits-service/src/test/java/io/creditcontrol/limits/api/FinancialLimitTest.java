@@ -104,8 +104,8 @@ class FinancialLimitTest {
         String weak = knownBuyer(unique("B"));
         scoreChanged(weak, 8, null, T0).publish().awaitApplied();
         // the grade's absolute bound is lower than the cap: it stays the bound
-        limitOf(weak).body("limit.amount", amount("25000"), "limit.limitBasis", equalTo("NO_FINANCIALS"),
-                "limit.reason", containsString("absolute maximum 25,000 EUR of grade 8"));
+        limitOf(weak).body("limit.amount", amount("10000"), "limit.limitBasis", equalTo("NO_FINANCIALS"),
+                "limit.reason", containsString("absolute maximum 10,000 EUR of grade 8"));
     }
 
     @Test
@@ -167,6 +167,11 @@ class FinancialLimitTest {
         financialStatement(buyer, FY2025, "EUR", "5000000.00", "2000000.00").publish().awaitApplied();
         limitOf(buyer).body("limit.amount", amount("60000"), "history", hasSize(3), "financialStatement.periodEnd", equalTo("2026-06-30"));
         assertEquals(3, limitChangedCount(buyer));
+        // a restatement of the same period with other figures replaces it: 15 % of 600,000 = 90,000 < 100,000
+        financialStatement(buyer, H1_2026, "EUR", "2500000.00", "600000.00").publish().awaitApplied();
+        limitOf(buyer).body("limit.amount", amount("90000"), "limit.limitBasis", equalTo("EQUITY_SHARE"), "history", hasSize(4),
+                "financialStatement.bookEquity", amount("600000"));
+        assertEquals(4, limitChangedCount(buyer));
     }
 
     @Test

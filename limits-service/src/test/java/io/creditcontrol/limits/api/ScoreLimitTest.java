@@ -41,13 +41,13 @@ class ScoreLimitTest {
 
         scoreChanged(buyer, 6, 5, T0.plusSeconds(60)).publish().awaitApplied();
         given().get("/api/v1/buyers/" + buyer + "/credit-limit").then()
-                .body("grade", equalTo(6), "limit.amount", amount("1000000"),
+                .body("grade", equalTo(6), "limit.amount", amount("750000"),
                         "limit.reason", equalTo("Grade downgraded from 5 to 6: limit capped by grade policy v" + CreditFixtures.currentPolicyVersion()
-                                + "; absolute maximum 1,000,000 EUR of grade 6"));
+                                + "; absolute maximum 750,000 EUR of grade 6"));
 
         scoreChanged(buyer, 4, 6, T0.plusSeconds(120)).publish().awaitApplied();
         given().get("/api/v1/buyers/" + buyer + "/credit-limit").then()
-                .body("limit.amount", amount("5000000"), "history", hasSize(3), "history[2].previousAmount", amount("1000000"));
+                .body("limit.amount", amount("5000000"), "history", hasSize(3), "history[2].previousAmount", amount("750000"));
 
         // an older assessment arriving late changes nothing
         scoreChanged(buyer, 9, null, T0.plusSeconds(30)).publish().awaitApplied();
@@ -57,7 +57,7 @@ class ScoreLimitTest {
     @Test
     void anUpgradeLeavesAnAnalystsLimitButADowngradeCutsIt() {
         String buyer = knownBuyer(unique("B"));
-        // grade 2 allows this buyer 150,000 (25 % of equity), grade 7 30,000 (1 % of revenue, 5 % of equity)
+        // grade 2 allows this buyer 150,000 (25 % of equity), grade 7 24,000 (4 % of equity)
         financialStatement(buyer, LocalDate.of(2025, 12, 31), "EUR", "3000000.00", "600000.00").publish().awaitApplied();
         CreditFixtures.limit(buyer, "50000.00", "EUR");
         scoreChanged(buyer, 2, 3, T0).publish().awaitApplied();
@@ -66,7 +66,7 @@ class ScoreLimitTest {
 
         scoreChanged(buyer, 7, 2, T0.plusSeconds(60)).publish().awaitApplied();
         given().get("/api/v1/buyers/" + buyer + "/credit-limit").then()
-                .body("limit.amount", amount("30000"), "limit.changedBy", equalTo("system"));
+                .body("limit.amount", amount("24000"), "limit.changedBy", equalTo("system"), "limit.limitBasis", equalTo("EQUITY_SHARE"));
     }
 
     @Test
@@ -77,7 +77,7 @@ class ScoreLimitTest {
         CreditFixtures.check(buyer, "SO-1", "500.00", "EUR").statusCode(200)
                 .body("decision", equalTo("APPROVED_WITH_CONDITIONS"), "reasonCodes", contains("SECURITY_REQUIRED"),
                         "conditions", contains("PREPAYMENT"), "grantedTermsDays", equalTo(30),
-                        "limit", amount("25000"), "limitBasis", equalTo("NO_FINANCIALS"), "reservation.amount", amount("500.00"));
+                        "limit", amount("10000"), "limitBasis", equalTo("NO_FINANCIALS"), "reservation.amount", amount("500.00"));
     }
 
     @Test
