@@ -227,11 +227,14 @@ public class CreditCheckResource {
 
     @Schema(description = "The hold an approved order keeps on the buyer's exposure, in the limit's currency")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReservationView(String id, String buyerId, String orderReference, BigDecimal amount, String currency,
-            Reservation.Status status, Instant createdAt, Instant expiresAt, Instant closedAt, String closedBy) {
+    public record ReservationView(String id, String buyerId, String orderReference, BigDecimal amount,
+            @Schema(description = "The part the order's invoices have consumed (partial deliveries)") BigDecimal invoicedAmount,
+            @Schema(description = "What the hold still holds: amount - invoicedAmount while ACTIVE or CONFIRMED, else 0") BigDecimal remainingAmount,
+            String currency, Reservation.Status status, Instant createdAt, Instant expiresAt, Instant closedAt, String closedBy) {
 
         static ReservationView from(Reservation r) {
-            return new ReservationView(r.id, r.buyerId, r.orderReference, r.amount, r.currency, r.status, r.createdAt,
+            return new ReservationView(r.id, r.buyerId, r.orderReference, r.amount, r.invoicedAmount,
+                    r.status.holds() ? r.remaining() : BigDecimal.ZERO, r.currency, r.status, r.createdAt,
                     r.expiresAt, r.closedAt, r.closedBy);
         }
     }
