@@ -32,6 +32,7 @@ import io.creditcontrol.limits.credit.CreditLimitHistory;
 import io.creditcontrol.limits.credit.FinancialStatement;
 import io.creditcontrol.limits.credit.LimitBasis;
 import io.creditcontrol.limits.credit.InsuranceCover;
+import io.creditcontrol.limits.credit.InsuranceCoverHistory;
 import io.creditcontrol.limits.credit.LimitChangeRequest;
 import io.creditcontrol.limits.credit.LimitService;
 import io.creditcontrol.limits.security.CurrentUser;
@@ -153,6 +154,21 @@ public class LimitResource {
     }
 
     @GET
+    @Path("/buyers/{buyerId}/insurance-cover/history")
+    @Transactional
+    @Operation(summary = "Every change of the buyer's insurance cover, oldest first: who recorded it, when, what changed")
+    @APIResponse(responseCode = "200", description = "The changes (empty when no cover was ever recorded)")
+    @APIResponse(responseCode = "404", description = "Unknown buyer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
+    public List<CoverChangeView> coverHistory(@PathParam("buyerId") String buyerId) {
+        if (Buyer.findById(buyerId) == null) {
+            throw ProblemException.unknown("buyerId", "Buyer " + buyerId + " is not known to limits-service");
+        }
+        return InsuranceCoverHistory.ofBuyer(buyerId).stream().map(CoverChangeView::from).toList();
+    }
+
+    @GET
     @Path("/limit-requests/{id}")
     @Transactional
     @Operation(summary = "A limit request and how it was decided")
@@ -231,6 +247,40 @@ public class LimitResource {
         static CoverView from(InsuranceCover c) {
             return new CoverView(c.buyerId, c.amount, c.currency, c.validFrom, c.validTo, c.insurer, c.policyNumber,
                     c.recordedBy, c.recordedAt);
+        }
+    }
+
+    @Schema(description = "One change of the buyer's insurance cover: the cover as recorded, who and when, and each field that changed")
+    public record CoverChangeView(String buyerId, BigDecimal amount, String currency, LocalDate validFrom, LocalDate validTo,
+            String insurer, String policyNumber, String recordedBy, Instant recordedAt,
+            @Schema(description = "The fields this change set or changed, with the value before (null for the first cover)")
+            List<FieldChange> changes) {
+
+        static CoverChangeView from(InsuranceCoverHistory h) {
+            List<FieldChange> changes = new java.util.ArrayList<>();
+            FieldChange.add(changes, "amount", h.previousAmount, h.amount);
+            FieldChange.add(changes, "currency", h.previousCurrency, h.currency);
+            FieldChange.add(changes, "validFrom", h.previousValidFrom, h.validFrom);
+            FieldChange.add(changes, "validTo", h.previousValidTo, h.validTo);
+            FieldChange.add(changes, "insurer", h.previousInsurer, h.insurer);
+            FieldChange.add(changes, "policyNumber", h.previousPolicyNumber, h.policyNumber);
+            return new CoverChangeView(h.buyerId, h.amount, h.currency, h.validFrom, h.validTo, h.insurer, h.policyNumber,
+                    h.recordedBy, h.recordedAt, List.copyOf(changes));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record FieldChange(String field, String from, String to) {
+
+        static void add(List<FieldChange> changes, String field, Object before, Object after) {
+            boolean same = before instanceof BigDecimal b && after instanceof BigDecimal a ? b.compareTo(a) == 0 : java.util.Objects.equals(before, after);
+            if (!same) {
+                changes.add(new FieldChange(field, text(before), text(after)));
+            }
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : value.toString();
         }
     }
 

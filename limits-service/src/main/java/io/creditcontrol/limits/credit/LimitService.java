@@ -107,16 +107,33 @@ public class LimitService {
             String insurer, String policyNumber, String user) {
     }
 
-    /** Records (or replaces) the insurer's approved cover for the buyer; it caps the effective limit while valid. */
+    /**
+     * Records (or replaces) the insurer's approved cover for the buyer; it caps the effective limit
+     * while valid. Every change is kept in insurance_cover_history (the cover as recorded, the values
+     * it replaced, who and when) in the same transaction; a PUT that changes nothing records nothing.
+     */
     @Transactional
     public InsuranceCover recordCover(CoverCommand command) {
         if (Buyer.findById(command.buyerId()) == null) {
             throw ProblemException.unknown("buyerId", "Buyer " + command.buyerId() + " is not known to limits-service");
         }
+        Buyer.lock(command.buyerId()); // two changes of one cover at once: each sees what the other replaced
         InsuranceCover cover = InsuranceCover.findById(command.buyerId());
+        InsuranceCoverHistory change = new InsuranceCoverHistory();
         if (cover == null) {
             cover = new InsuranceCover();
             cover.buyerId = command.buyerId();
+        } else if (cover.amount.compareTo(command.amount()) == 0 && cover.currency.equals(command.currency())
+                && cover.validFrom.equals(command.validFrom()) && cover.validTo.equals(command.validTo())
+                && cover.insurer.equals(command.insurer()) && cover.policyNumber.equals(command.policyNumber())) {
+            return cover; // the same cover again: nothing changed, nothing to record
+        } else {
+            change.previousAmount = cover.amount;
+            change.previousCurrency = cover.currency;
+            change.previousValidFrom = cover.validFrom;
+            change.previousValidTo = cover.validTo;
+            change.previousInsurer = cover.insurer;
+            change.previousPolicyNumber = cover.policyNumber;
         }
         cover.amount = command.amount();
         cover.currency = command.currency();
@@ -127,6 +144,17 @@ public class LimitService {
         cover.recordedBy = command.user();
         cover.recordedAt = clock.instant();
         cover.persist();
+
+        change.buyerId = cover.buyerId;
+        change.amount = cover.amount;
+        change.currency = cover.currency;
+        change.validFrom = cover.validFrom;
+        change.validTo = cover.validTo;
+        change.insurer = cover.insurer;
+        change.policyNumber = cover.policyNumber;
+        change.recordedBy = cover.recordedBy;
+        change.recordedAt = cover.recordedAt;
+        change.persist();
         LOG.infof("Insurance cover of %s recorded by %s: %s %s from %s to %s (%s, %s)", cover.buyerId, cover.recordedBy,
                 cover.amount.toPlainString(), cover.currency, cover.validFrom, cover.validTo, cover.insurer, cover.policyNumber);
         return cover;
