@@ -29,6 +29,7 @@ import io.creditcontrol.limits.credit.CreditCheckService;
 import io.creditcontrol.limits.credit.CreditCheckService.CheckCommand;
 import io.creditcontrol.limits.credit.CreditCheckService.Outcome;
 import io.creditcontrol.limits.credit.CreditDecision;
+import io.creditcontrol.limits.credit.LimitBasis;
 import io.creditcontrol.limits.credit.Decision;
 import io.creditcontrol.limits.credit.Reservation;
 import io.creditcontrol.limits.security.CurrentUser;
@@ -206,6 +207,8 @@ public class CreditCheckResource {
             String limitCurrency,
             @Schema(description = "Rate used to convert the order into the limit's currency") BigDecimal fxRate,
             int policyVersion,
+            @Schema(description = "Which bound the limit rests on: ABSOLUTE, REVENUE_SHARE, EQUITY_SHARE, NO_FINANCIALS (policy limits), "
+                    + "MANUAL (an analyst's limit), INSURANCE_COVER (the insurer's cover capped it)") LimitBasis limitBasis,
             Instant decidedAt,
             @Schema(description = "The decision case a REFERRED or BLOCKED order opened for an analyst") String caseId,
             ReservationView reservation) {
@@ -213,7 +216,7 @@ public class CreditCheckResource {
         static CreditCheckResponse from(CreditDecision d, Reservation reservation) {
             return new CreditCheckResponse(d.id, d.buyerId, d.orderReference, d.amount, d.currency, d.decision,
                     split(d.reasonCodes), split(d.conditions), d.grantedTermsDays, d.limitAmount, d.exposure, d.headroom,
-                    d.limitCurrency, d.fxRate, d.policyVersion, d.decidedAt, d.caseId,
+                    d.limitCurrency, d.fxRate, d.policyVersion, d.limitBasis, d.decidedAt, d.caseId,
                     reservation == null ? null : ReservationView.from(reservation));
         }
 
@@ -224,11 +227,14 @@ public class CreditCheckResource {
 
     @Schema(description = "The hold an approved order keeps on the buyer's exposure, in the limit's currency")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReservationView(String id, String buyerId, String orderReference, BigDecimal amount, String currency,
-            Reservation.Status status, Instant createdAt, Instant expiresAt, Instant closedAt, String closedBy) {
+    public record ReservationView(String id, String buyerId, String orderReference, BigDecimal amount,
+            @Schema(description = "The part the order's invoices have consumed (partial deliveries)") BigDecimal invoicedAmount,
+            @Schema(description = "What the hold still holds: amount - invoicedAmount while ACTIVE or CONFIRMED, else 0") BigDecimal remainingAmount,
+            String currency, Reservation.Status status, Instant createdAt, Instant expiresAt, Instant closedAt, String closedBy) {
 
         static ReservationView from(Reservation r) {
-            return new ReservationView(r.id, r.buyerId, r.orderReference, r.amount, r.currency, r.status, r.createdAt,
+            return new ReservationView(r.id, r.buyerId, r.orderReference, r.amount, r.invoicedAmount,
+                    r.status.holds() ? r.remaining() : BigDecimal.ZERO, r.currency, r.status, r.createdAt,
                     r.expiresAt, r.closedAt, r.closedBy);
         }
     }

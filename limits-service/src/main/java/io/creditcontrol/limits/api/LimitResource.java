@@ -29,7 +29,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.creditcontrol.limits.credit.BuyerGrade;
 import io.creditcontrol.limits.credit.CreditLimit;
 import io.creditcontrol.limits.credit.CreditLimitHistory;
+import io.creditcontrol.limits.credit.FinancialStatement;
+import io.creditcontrol.limits.credit.LimitBasis;
 import io.creditcontrol.limits.credit.InsuranceCover;
+import io.creditcontrol.limits.credit.InsuranceCoverHistory;
 import io.creditcontrol.limits.credit.LimitChangeRequest;
 import io.creditcontrol.limits.credit.LimitService;
 import io.creditcontrol.limits.security.CurrentUser;
@@ -70,9 +73,12 @@ public class LimitResource {
         }
         CreditLimit limit = CreditLimit.findById(buyerId);
         BuyerGrade grade = BuyerGrade.findById(buyerId);
+        FinancialStatement statement = FinancialStatement.findById(buyerId);
         return new LimitView(buyerId, grade == null ? null : grade.grade,
                 limit == null ? null : new CurrentLimit(limit.amount, limit.currency, limit.validFrom, limit.reviewDate,
-                        limit.source, limit.changedBy, limit.changedAt, limit.reason),
+                        limit.source, limit.limitBasis, limit.changedBy, limit.changedAt, limit.reason),
+                statement == null ? null : new StatementView(statement.periodEnd, statement.currency, statement.revenue,
+                        statement.bookEquity, statement.receivedAt),
                 CreditLimitHistory.ofBuyer(buyerId).stream().map(HistoryEntry::from).toList());
     }
 
@@ -145,6 +151,21 @@ public class LimitResource {
             throw new jakarta.ws.rs.NotFoundException("No insurance cover is recorded for buyer " + buyerId);
         }
         return CoverView.from(cover);
+    }
+
+    @GET
+    @Path("/buyers/{buyerId}/insurance-cover/history")
+    @Transactional
+    @Operation(summary = "Every change of the buyer's insurance cover, oldest first: who recorded it, when, what changed")
+    @APIResponse(responseCode = "200", description = "The changes (empty when no cover was ever recorded)")
+    @APIResponse(responseCode = "404", description = "Unknown buyer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.COLLECTOR, Roles.ADMIN })
+    public List<CoverChangeView> coverHistory(@PathParam("buyerId") String buyerId) {
+        if (Buyer.findById(buyerId) == null) {
+            throw ProblemException.unknown("buyerId", "Buyer " + buyerId + " is not known to limits-service");
+        }
+        return InsuranceCoverHistory.ofBuyer(buyerId).stream().map(CoverChangeView::from).toList();
     }
 
     @GET
@@ -229,6 +250,40 @@ public class LimitResource {
         }
     }
 
+    @Schema(description = "One change of the buyer's insurance cover: the cover as recorded, who and when, and each field that changed")
+    public record CoverChangeView(String buyerId, BigDecimal amount, String currency, LocalDate validFrom, LocalDate validTo,
+            String insurer, String policyNumber, String recordedBy, Instant recordedAt,
+            @Schema(description = "The fields this change set or changed, with the value before (null for the first cover)")
+            List<FieldChange> changes) {
+
+        static CoverChangeView from(InsuranceCoverHistory h) {
+            List<FieldChange> changes = new java.util.ArrayList<>();
+            FieldChange.add(changes, "amount", h.previousAmount, h.amount);
+            FieldChange.add(changes, "currency", h.previousCurrency, h.currency);
+            FieldChange.add(changes, "validFrom", h.previousValidFrom, h.validFrom);
+            FieldChange.add(changes, "validTo", h.previousValidTo, h.validTo);
+            FieldChange.add(changes, "insurer", h.previousInsurer, h.insurer);
+            FieldChange.add(changes, "policyNumber", h.previousPolicyNumber, h.policyNumber);
+            return new CoverChangeView(h.buyerId, h.amount, h.currency, h.validFrom, h.validTo, h.insurer, h.policyNumber,
+                    h.recordedBy, h.recordedAt, List.copyOf(changes));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record FieldChange(String field, String from, String to) {
+
+        static void add(List<FieldChange> changes, String field, Object before, Object after) {
+            boolean same = before instanceof BigDecimal b && after instanceof BigDecimal a ? b.compareTo(a) == 0 : java.util.Objects.equals(before, after);
+            if (!same) {
+                changes.add(new FieldChange(field, text(before), text(after)));
+            }
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : value.toString();
+        }
+    }
+
     @Schema(description = "Why a request is approved or rejected")
     public record DecisionBody(@Schema(example = "Checked against the insurer's cover") String comment) {
     }
@@ -245,19 +300,27 @@ public class LimitResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LimitView(String buyerId, Integer grade, CurrentLimit limit, List<HistoryEntry> history) {
+    public record LimitView(String buyerId, Integer grade, CurrentLimit limit,
+            @Schema(description = "The buyer's latest financial statement as far as it sizes limits") StatementView financialStatement,
+            List<HistoryEntry> history) {
     }
 
     public record CurrentLimit(BigDecimal amount, String currency, LocalDate validFrom, LocalDate reviewDate,
-            CreditLimit.Source source, String changedBy, Instant changedAt, String reason) {
+            CreditLimit.Source source,
+            @Schema(description = "ABSOLUTE, REVENUE_SHARE, EQUITY_SHARE, NO_FINANCIALS or MANUAL") LimitBasis limitBasis,
+            String changedBy, Instant changedAt, String reason) {
+    }
+
+    public record StatementView(LocalDate periodEnd, String currency, BigDecimal revenue, BigDecimal bookEquity, Instant receivedAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record HistoryEntry(BigDecimal amount, String currency, BigDecimal previousAmount, LocalDate validFrom,
-            LocalDate reviewDate, CreditLimit.Source source, String requestedBy, String changedBy, Instant changedAt, String reason) {
+            LocalDate reviewDate, CreditLimit.Source source, LimitBasis limitBasis, String requestedBy, String changedBy,
+            Instant changedAt, String reason) {
 
         static HistoryEntry from(CreditLimitHistory h) {
-            return new HistoryEntry(h.amount, h.currency, h.previousAmount, h.validFrom, h.reviewDate, h.source,
+            return new HistoryEntry(h.amount, h.currency, h.previousAmount, h.validFrom, h.reviewDate, h.source, h.limitBasis,
                     h.requestedBy, h.changedBy, h.changedAt, h.reason);
         }
     }

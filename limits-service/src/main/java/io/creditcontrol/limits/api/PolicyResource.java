@@ -99,7 +99,11 @@ public class PolicyResource {
 
     @POST
     @Path("/credit-policy")
-    @Operation(summary = "Publish a new policy version", description = "All ten grades must be given. Takes effect for new decisions.")
+    @Operation(summary = "Publish a new policy version", description = "All ten grades must be given. Takes effect for new decisions. "
+            + "A grade's maximum for a buyer is the lowest of its bounds: maxLimit (absolute), maxShareOfRevenue and maxShareOfEquity "
+            + "(decimal fractions, 0 < share <= 1) of the buyer's latest statement; a grade within worstGradeForCredit needs at least "
+            + "one bound. Without a usable statement (none, older than statementMaxAgeMonths, default 18, or no FX rate) a grade with "
+            + "share bounds allows its maxLimit capped at maxLimitWithoutFinancials.")
     @APIResponse(responseCode = "201", description = "The new version", content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, each named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -118,6 +122,13 @@ public class PolicyResource {
         v.check(body.reviewIntervalDays() > 0, "reviewIntervalDays", "must be greater than zero");
         v.check(body.reservationHours() > 0, "reservationHours", "must be greater than zero");
         v.text(body.reason(), "reason", 512);
+        if (body.maxLimitWithoutFinancials() != null) {
+            v.amount(body.maxLimitWithoutFinancials(), "maxLimitWithoutFinancials", digits, true);
+        }
+        if (body.statementMaxAgeMonths() != null) {
+            v.check(body.statementMaxAgeMonths() >= 1 && body.statementMaxAgeMonths() <= 60, "statementMaxAgeMonths",
+                    "must be between 1 and 60");
+        }
         Set<Integer> seen = new HashSet<>();
         List<GradeRule> grades = body.grades() == null ? List.of() : body.grades();
         for (int i = 0; i < grades.size(); i++) {
@@ -128,7 +139,17 @@ public class PolicyResource {
                 continue;
             }
             v.check(g.grade() >= 1 && g.grade() <= 10 && seen.add(g.grade()), at + ".grade", "must be a grade 1..10 given once");
-            v.amount(g.maxLimit(), at + ".maxLimit", digits, true);
+            if (g.maxLimit() != null) {
+                v.amount(g.maxLimit(), at + ".maxLimit", digits, true);
+            }
+            v.share(g.maxShareOfRevenue(), at + ".maxShareOfRevenue");
+            v.share(g.maxShareOfEquity(), at + ".maxShareOfEquity");
+            if (g.maxLimit() == null && g.maxShareOfRevenue() == null && g.maxShareOfEquity() == null) {
+                // unbounded credit is never meant; a grade that may not buy on credit at all may leave them out (maximum 0)
+                v.check(g.grade() > body.worstGradeForCredit(), at,
+                        "needs at least one bound (maxLimit, maxShareOfRevenue or maxShareOfEquity): grade " + g.grade()
+                                + " is within worstGradeForCredit " + body.worstGradeForCredit());
+            }
             v.check(g.paymentTermsDays() >= 0 && g.paymentTermsDays() <= 365, at + ".paymentTermsDays", "must be between 0 and 365");
             v.check(g.requiredSecurity() != null, at + ".requiredSecurity", "is required: NONE, PREPAYMENT, LETTER_OF_CREDIT or GUARANTEE");
         }
@@ -268,20 +289,28 @@ public class PolicyResource {
     }
 
     public record PolicyView(int version, String currency, int worstGradeForCredit, BigDecimal maxOrderValue, int referOverdueDays,
-            int blockOverdueDays, int reviewIntervalDays, int reservationHours, String createdBy, Instant createdAt, String reason,
-            List<GradeView> grades) {
+            int blockOverdueDays, int reviewIntervalDays, int reservationHours,
+            @Schema(description = "Cap on the limit of a buyer without a usable financial statement; null: the absolute bound alone")
+            BigDecimal maxLimitWithoutFinancials,
+            @Schema(description = "A statement whose period ended more than this many months ago counts as missing")
+            int statementMaxAgeMonths,
+            String createdBy, Instant createdAt, String reason, List<GradeView> grades) {
 
         static PolicyView from(CreditPolicy p) {
             return new PolicyView(p.version, p.currency, p.worstGradeForCredit, p.maxOrderValue, p.referOverdueDays,
-                    p.blockOverdueDays, p.reviewIntervalDays, p.reservationHours, p.createdBy, p.createdAt, p.reason,
-                    p.grades().stream().map(GradeView::from).toList());
+                    p.blockOverdueDays, p.reviewIntervalDays, p.reservationHours, p.maxLimitWithoutFinancials, p.statementMaxAgeMonths,
+                    p.createdBy, p.createdAt, p.reason, p.grades().stream().map(GradeView::from).toList());
         }
     }
 
-    public record GradeView(int grade, BigDecimal maxLimit, int paymentTermsDays, PolicyGrade.Security requiredSecurity) {
+    public record GradeView(int grade,
+            @Schema(description = "Absolute maximum in the policy currency; null: none") BigDecimal maxLimit,
+            @Schema(description = "Maximum as a share of the buyer's latest revenue (0.05 = 5 %); null: none") BigDecimal maxShareOfRevenue,
+            @Schema(description = "Maximum as a share of the buyer's latest book equity (equity <= 0: 0); null: none") BigDecimal maxShareOfEquity,
+            int paymentTermsDays, PolicyGrade.Security requiredSecurity) {
 
         static GradeView from(PolicyGrade g) {
-            return new GradeView(g.grade, g.maxLimit, g.paymentTermsDays, g.requiredSecurity);
+            return new GradeView(g.grade, g.maxLimit, g.maxShareOfRevenue, g.maxShareOfEquity, g.paymentTermsDays, g.requiredSecurity);
         }
     }
 

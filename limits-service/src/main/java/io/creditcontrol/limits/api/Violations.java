@@ -79,6 +79,16 @@ final class Violations {
         }
     }
 
+    /** An optional share (decimal fraction): 0 < share <= 1, at most 6 decimals. */
+    void share(BigDecimal value, String field) {
+        if (value == null) {
+            return;
+        }
+        if (check(value.signum() > 0 && value.compareTo(BigDecimal.ONE) <= 0, field, "must be greater than 0 and at most 1 (a fraction: 0.05 = 5 %)")) {
+            check(value.stripTrailingZeros().scale() <= 6, field, "must have at most 6 decimals");
+        }
+    }
+
     void throwIfAny() {
         if (!list.isEmpty()) {
             throw ProblemException.badRequest(List.copyOf(list));

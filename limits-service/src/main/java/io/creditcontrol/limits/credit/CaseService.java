@@ -146,6 +146,7 @@ public class CaseService {
         d.headroom = original.headroom;
         d.fxRate = original.fxRate;
         d.policyVersion = original.policyVersion;
+        d.limitBasis = original.limitBasis;
         d.decidedAt = clock.instant();
         d.caseId = decided.id;
         return d;

@@ -229,6 +229,7 @@ public class CreditCheckService {
         decision.headroom = evaluation.limit().subtract(exposure);
         decision.fxRate = evaluation.orderRate();
         decision.policyVersion = evaluation.policy().version();
+        decision.limitBasis = evaluation.limitBasis();
         decision.decidedAt = clock.instant();
         return decision;
     }
@@ -350,12 +351,14 @@ public class CreditCheckService {
             assessment = assessment.with(Decision.REFERRED, CreditRules.UNINSURED_EXPOSURE_EXCEEDED);
         }
         BigDecimal effectiveLimit = hasLimit ? CreditRules.effectiveLimit(facts.limit(), cover, share) : BigDecimal.ZERO;
-        return new Evaluation(policy, rates, effectiveLimit, limitCurrency, orderRate, amountInLimit, others, ownRow, assessment);
+        LimitBasis basis = !hasLimit ? null
+                : effectiveLimit.compareTo(facts.limit()) < 0 ? LimitBasis.INSURANCE_COVER : facts.limitBasis();
+        return new Evaluation(policy, rates, effectiveLimit, limitCurrency, orderRate, amountInLimit, others, ownRow, assessment, basis);
     }
 
     private record Evaluation(ReferenceData.Policy policy, ReferenceData.Rates rates, BigDecimal limit, String limitCurrency,
             BigDecimal orderRate, BigDecimal amountInLimitCurrency, BigDecimal otherCurrencies, BigDecimal ownRow,
-            CreditRules.Assessment assessment) {
+            CreditRules.Assessment assessment, LimitBasis limitBasis) {
 
         BigDecimal exposure(BigDecimal ownRow) {
             return ownRow.add(otherCurrencies);

@@ -49,7 +49,7 @@ public class CreditCheckStore {
             + " (SELECT MAX(d.dunning_level) FROM invoice_dunning d JOIN invoice i ON i.buyer_id = d.buyer_id"
             + "    AND i.invoice_number = d.invoice_number WHERE d.buyer_id = b.buyer_id AND " + OPEN + "),"
             + " (SELECT gl.currency FROM group_limit gl WHERE gl.parent_id = COALESCE(b.parent_id, b.buyer_id)),"
-            + " e.currency, e.open_amount + e.reserved_amount, e.disputed_amount"
+            + " e.currency, e.open_amount + e.reserved_amount, e.disputed_amount, l.limit_basis"
             + " FROM buyer b"
             + " LEFT JOIN credit_limit l ON l.buyer_id = b.buyer_id"
             + " LEFT JOIN buyer_grade g ON g.buyer_id = b.buyer_id"
@@ -62,8 +62,8 @@ public class CreditCheckStore {
 
     private static final String INSERT_DECISION = "INSERT INTO credit_decision (id, idempotency_key, buyer_id, order_reference,"
             + " amount, currency, requested_terms_days, granted_terms_days, decision, reason_codes, conditions, limit_amount,"
-            + " limit_currency, exposure, headroom, fx_rate, policy_version, reservation_id, decided_at, case_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " limit_currency, exposure, headroom, fx_rate, policy_version, reservation_id, decided_at, case_id, limit_basis)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_RESERVATION = "INSERT INTO credit_reservation (id, buyer_id, order_reference, currency,"
             + " amount, status, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_CASE = "INSERT INTO decision_case (id, decision_id, buyer_id, order_reference, status,"
@@ -83,7 +83,7 @@ public class CreditCheckStore {
             BigDecimal limit, String limitCurrency, LocalDate limitValidFrom, LocalDate reviewDate, Integer grade,
             BigDecimal cover, String coverCurrency, LocalDate coverValidFrom, LocalDate coverValidTo,
             LocalDate oldestOverdueDue, boolean escalated, Integer dunningLevel, String groupLimitCurrency,
-            List<ExposureRow> exposures) {
+            List<ExposureRow> exposures, LimitBasis limitBasis) {
     }
 
     /** open + reserved, and the disputed part, of the buyer's exposure in one currency. */
@@ -113,7 +113,8 @@ public class CreditCheckStore {
                                 (Integer) nullable(row, 9),
                                 row.getBigDecimal(10), row.getString(11), row.getObject(12, LocalDate.class), row.getObject(13, LocalDate.class),
                                 row.getObject(14, LocalDate.class), row.getLong(15) > 0, dunning == null ? null : dunning.intValue(),
-                                row.getString(17), exposures);
+                                row.getString(17), exposures,
+                                row.getString(21) == null ? null : LimitBasis.valueOf(row.getString(21)));
                     }
                     if (row.getString(18) != null) {
                         exposures.add(new ExposureRow(row.getString(18), row.getBigDecimal(19), row.getBigDecimal(20)));
@@ -268,6 +269,7 @@ public class CreditCheckStore {
         s.setString(at++, d.reservationId);
         s.setObject(at++, utc(d.decidedAt));
         s.setString(at++, d.caseId);
+        s.setString(at++, d.limitBasis == null ? null : d.limitBasis.name());
         return at;
     }
 

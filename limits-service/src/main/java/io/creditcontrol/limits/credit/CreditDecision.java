@@ -52,6 +52,10 @@ public class CreditDecision extends PanacheEntityBase {
     public BigDecimal fxRate;
     @Column(name = "policy_version")
     public int policyVersion;
+    /** Which bound the limit used rests on (INSURANCE_COVER when the cover capped it); null without a limit. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "limit_basis")
+    public LimitBasis limitBasis;
     @Column(name = "reservation_id")
     public String reservationId;
     @Column(name = "decided_at")

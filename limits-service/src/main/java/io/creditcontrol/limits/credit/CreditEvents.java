@@ -50,6 +50,9 @@ public class CreditEvents {
         if (previous != null) {
             data.put("previousLimit", plain(previous, limit.currency));
         }
+        if (limit.limitBasis != null) {
+            data.put("limitBasis", limit.limitBasis.name());
+        }
         outbox.append(TOPIC, CloudEvent.create(LIMIT_CHANGED, SOURCE, limit.buyerId, clock.instant(), data));
     }
 
@@ -97,6 +100,9 @@ public class CreditEvents {
         }
         if (d.reservationId != null) {
             data.put("reservationId", d.reservationId);
+        }
+        if (d.limitBasis != null) {
+            data.put("limitBasis", d.limitBasis.name());
         }
         return CloudEvent.create(ORDER_DECIDED, SOURCE, d.buyerId, d.decidedAt, data);
     }

@@ -39,4 +39,8 @@ public class CreditLimit extends PanacheEntityBase {
     @Column(name = "changed_at")
     public Instant changedAt;
     public String reason;
+    /** Which bound the limit rests on. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "limit_basis")
+    public LimitBasis limitBasis;
 }

@@ -43,6 +43,10 @@ public class CreditLimitHistory extends PanacheEntityBase {
     @Column(name = "changed_at")
     public Instant changedAt;
     public String reason;
+    /** Which bound the limit rests on. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "limit_basis")
+    public LimitBasis limitBasis;
 
     public static List<CreditLimitHistory> ofBuyer(String buyerId) {
         return list("buyerId = ?1 order by id", buyerId);

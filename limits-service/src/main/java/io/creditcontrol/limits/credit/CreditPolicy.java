@@ -40,6 +40,12 @@ public class CreditPolicy extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
     public String reason;
+    /** Cap on the grade's maximum for a buyer without a usable financial statement; null = the absolute bound alone. */
+    @Column(name = "max_limit_without_financials")
+    public BigDecimal maxLimitWithoutFinancials;
+    /** A statement whose period ended more than this many months ago counts as missing. */
+    @Column(name = "statement_max_age_months")
+    public int statementMaxAgeMonths;
 
     public static CreditPolicy current() {
         return find("order by version desc").firstResult();

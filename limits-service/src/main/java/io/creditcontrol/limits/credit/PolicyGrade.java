@@ -14,7 +14,11 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** What one version of the policy allows a grade: maximum limit, payment terms, required security. */
+/**
+ * What one version of the policy allows a grade: its bounds on the limit (an absolute maximum, a
+ * share of the buyer's revenue, a share of its book equity; each optional, the lowest that applies
+ * wins: {@link GradeMaximum}), payment terms and required security.
+ */
 @Entity
 @Table(name = "credit_policy_grade")
 @IdClass(PolicyGrade.Key.class)
@@ -27,8 +31,15 @@ public class PolicyGrade extends PanacheEntityBase {
     public int policyVersion;
     @Id
     public int grade;
+    /** Absolute maximum in the policy currency; null = no absolute bound. */
     @Column(name = "max_limit")
     public BigDecimal maxLimit;
+    /** Maximum as a share of the buyer's latest revenue (0.05 = 5 %); null = no revenue bound. */
+    @Column(name = "max_share_of_revenue")
+    public BigDecimal maxShareOfRevenue;
+    /** Maximum as a share of the buyer's latest book equity; null = no equity bound. */
+    @Column(name = "max_share_of_equity")
+    public BigDecimal maxShareOfEquity;
     @Column(name = "payment_terms_days")
     public int paymentTermsDays;
     @Enumerated(EnumType.STRING)

@@ -21,12 +21,22 @@ public class PolicyService {
         this.clock = clock;
     }
 
-    public record GradeRule(int grade, BigDecimal maxLimit, int paymentTermsDays, PolicyGrade.Security requiredSecurity) {
+    /** A grade's bounds (each optional; the lowest that applies wins), terms and security. */
+    public record GradeRule(int grade, BigDecimal maxLimit, BigDecimal maxShareOfRevenue, BigDecimal maxShareOfEquity,
+            int paymentTermsDays, PolicyGrade.Security requiredSecurity) {
     }
 
+    /**
+     * A new policy version. {@code maxLimitWithoutFinancials} (optional) caps the limit of buyers
+     * without a usable statement; {@code statementMaxAgeMonths} (optional, default
+     * {@link #DEFAULT_STATEMENT_MAX_AGE_MONTHS}) is how old a statement may be.
+     */
     public record NewPolicy(String currency, int worstGradeForCredit, BigDecimal maxOrderValue, int referOverdueDays,
-            int blockOverdueDays, int reviewIntervalDays, int reservationHours, String reason, List<GradeRule> grades) {
+            int blockOverdueDays, int reviewIntervalDays, int reservationHours, BigDecimal maxLimitWithoutFinancials,
+            Integer statementMaxAgeMonths, String reason, List<GradeRule> grades) {
     }
+
+    public static final int DEFAULT_STATEMENT_MAX_AGE_MONTHS = 18;
 
     @Transactional
     public CreditPolicy publish(NewPolicy rules, String user) {
@@ -43,12 +53,16 @@ public class PolicyService {
         policy.createdBy = user;
         policy.createdAt = clock.instant();
         policy.reason = rules.reason();
+        policy.maxLimitWithoutFinancials = rules.maxLimitWithoutFinancials();
+        policy.statementMaxAgeMonths = rules.statementMaxAgeMonths() == null ? DEFAULT_STATEMENT_MAX_AGE_MONTHS : rules.statementMaxAgeMonths();
         policy.persistAndFlush();
         for (GradeRule rule : rules.grades()) {
             PolicyGrade grade = new PolicyGrade();
             grade.policyVersion = policy.version;
             grade.grade = rule.grade();
             grade.maxLimit = rule.maxLimit();
+            grade.maxShareOfRevenue = rule.maxShareOfRevenue();
+            grade.maxShareOfEquity = rule.maxShareOfEquity();
             grade.paymentTermsDays = rule.paymentTermsDays();
             grade.requiredSecurity = rule.requiredSecurity();
             grade.persist();

@@ -15,7 +15,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /**
  * The hold an approved order keeps on the buyer's exposure (in the limit's currency) until it
  * is invoiced, cancelled (released) or expires. A confirmed reservation no longer expires; it
- * stays until its invoice arrives or it is released.
+ * stays until its invoices use it up or it is released. Invoices of the order consume it in
+ * parts ({@link #invoicedAmount}); what is left ({@link #remaining()}) still holds.
  */
 @Entity
 @Table(name = "credit_reservation")
@@ -37,6 +38,9 @@ public class Reservation extends PanacheEntityBase {
     public String orderReference;
     public String currency;
     public BigDecimal amount;
+    /** The part invoices of the order have consumed so far (0 ... amount). */
+    @Column(name = "invoiced_amount")
+    public BigDecimal invoicedAmount = BigDecimal.ZERO;
     @Enumerated(EnumType.STRING)
     public Status status;
     @Column(name = "created_at")
@@ -47,4 +51,9 @@ public class Reservation extends PanacheEntityBase {
     public Instant closedAt;
     @Column(name = "closed_by")
     public String closedBy;
+
+    /** What the hold still holds on the exposure while it holds. */
+    public BigDecimal remaining() {
+        return amount.subtract(invoicedAmount);
+    }
 }

@@ -101,8 +101,8 @@ public class ExposureLedger {
         }
         changes.commit();
         if (issued.orderReference() != null && !issued.orderReference().isBlank()) {
-            // the order is billed: its hold becomes this invoice's exposure, in the same transaction
-            reservations.invoiced(issued.buyerId(), issued.orderReference());
+            // the order is billed (in part or in full): that part of its hold becomes this invoice's exposure, in the same transaction
+            reservations.invoiced(issued.buyerId(), issued.orderReference(), issued.amount(), issued.currency());
         }
     }
 

@@ -185,6 +185,72 @@ class CreditCheckResourceTest {
     }
 
     @Test
+    void partialInvoicesConsumeOnlyTheirPartOfTheHoldAndTheRestStaysReservedUntilReleased() {
+        String buyer = knownBuyer(unique("B"));
+        limit(buyer, "10000.00", "EUR");
+        String reservation = check(buyer, "SO-P", "6000.00", "EUR").statusCode(200).extract().path("reservation.id");
+
+        // first delivery: 2,500 of 6,000 invoiced; 3,500 stay reserved
+        invoiceForOrder(buyer, unique("INV"), "SO-P", "2500.00", "EUR", TestClock.TODAY, TestClock.TODAY.plusDays(30))
+                .publish().awaitApplied();
+        given().get("/api/v1/reservations/" + reservation).then().statusCode(200)
+                .body("status", equalTo("ACTIVE"), "invoicedAmount", amount("2500.00"), "remainingAmount", amount("3500.00"));
+        assertEquals(0, new BigDecimal("3500").compareTo(reserved(buyer, "EUR")));
+        // exposure 2,500 invoiced + 3,500 reserved: 4,000 of headroom, not 1,500 (double counted) nor 7,500 (hold lost)
+        check(buyer, "SO-Q", "4000.01", "EUR").statusCode(200).body("decision", equalTo("REFERRED"), "exposure", amount("6000.00"));
+
+        // second delivery: 1,000 more; the same invoice re-sent under a new event id consumes nothing more
+        io.creditcontrol.limits.messaging.TestEvents.TestEvent second = invoiceForOrder(buyer, unique("INV"), "SO-P", "1000.00", "EUR",
+                TestClock.TODAY, TestClock.TODAY.plusDays(30)).publish().awaitApplied();
+        io.creditcontrol.limits.messaging.TestEvents.withNewId(second).publish().awaitApplied();
+        given().get("/api/v1/reservations/" + reservation).then()
+                .body("status", equalTo("ACTIVE"), "invoicedAmount", amount("3500.00"), "remainingAmount", amount("2500.00"));
+        assertEquals(0, new BigDecimal("2500").compareTo(reserved(buyer, "EUR")));
+
+        // the rest of the order is cancelled: only what is left goes back
+        given().post("/api/v1/reservations/" + reservation + "/release").then().statusCode(200)
+                .body("status", equalTo("RELEASED"), "invoicedAmount", amount("3500.00"), "remainingAmount", amount("0"));
+        assertEquals(0, BigDecimal.ZERO.compareTo(reserved(buyer, "EUR")));
+        check(buyer, "SO-R", "6500.00", "EUR").statusCode(200).body("decision", equalTo("APPROVED"), "exposure", amount("3500.00"));
+    }
+
+    @Test
+    void anInvoiceForMoreThanTheHoldUsesItUpAndALaterOneFindsNothingToRelease() {
+        String buyer = knownBuyer(unique("B"));
+        limit(buyer, "10000.00", "EUR");
+        String reservation = check(buyer, "SO-M", "3000.00", "EUR").statusCode(200).extract().path("reservation.id");
+        String other = check(buyer, "SO-N", "1000.00", "EUR").statusCode(200).extract().path("reservation.id");
+
+        invoiceForOrder(buyer, unique("INV"), "SO-M", "3200.00", "EUR", TestClock.TODAY, TestClock.TODAY.plusDays(30))
+                .publish().awaitApplied();
+        given().get("/api/v1/reservations/" + reservation).then()
+                .body("status", equalTo("INVOICED"), "invoicedAmount", amount("3000.00"), "remainingAmount", amount("0"), "closedBy", equalTo("invoice"));
+        invoiceForOrder(buyer, unique("INV"), "SO-M", "500.00", "EUR", TestClock.TODAY, TestClock.TODAY.plusDays(30))
+                .publish().awaitApplied();
+        // the other order's hold is untouched: nothing was released twice
+        given().get("/api/v1/reservations/" + other).then().body("status", equalTo("ACTIVE"), "remainingAmount", amount("1000.00"));
+        assertEquals(0, new BigDecimal("1000").compareTo(reserved(buyer, "EUR")));
+        check(buyer, "SO-O", "1.00", "EUR").statusCode(200).body("exposure", amount("4700.00"));
+    }
+
+    @Test
+    void aPartiallyInvoicedHoldStillExpiresWithWhatIsLeft() {
+        String buyer = knownBuyer(unique("B"));
+        limit(buyer, "10000.00", "EUR");
+        String reservation = check(buyer, "SO-E", "5000.00", "EUR").statusCode(200).extract().path("reservation.id");
+        invoiceForOrder(buyer, unique("INV"), "SO-E", "2000.00", "EUR", TestClock.TODAY, TestClock.TODAY.plusDays(30))
+                .publish().awaitApplied();
+        try {
+            TestClock.advance(Duration.ofHours(72));
+            reservations.expireDue();
+            given().get("/api/v1/reservations/" + reservation).then().body("status", equalTo("EXPIRED"), "invoicedAmount", amount("2000.00"));
+            assertEquals(0, BigDecimal.ZERO.compareTo(reserved(buyer, "EUR")));
+        } finally {
+            TestClock.reset();
+        }
+    }
+
+    @Test
     void releasingAReservationGivesItsAmountBackOnce() {
         String buyer = knownBuyer(unique("B"));
         limit(buyer, "10000.00", "EUR");

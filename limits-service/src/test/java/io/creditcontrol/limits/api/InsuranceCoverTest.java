@@ -69,6 +69,41 @@ class InsuranceCoverTest {
     }
 
     @Test
+    void everyCoverChangeIsKeptWithWhoWhenAndWhatChanged() {
+        String buyer = knownBuyer(unique("B"));
+        given().get("/api/v1/buyers/" + buyer + "/insurance-cover/history").then().statusCode(200).body("size()", equalTo(0));
+        cover(buyer, "50000.00", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).statusCode(200);
+        // the insurer raises the cover and extends it; another analyst records it (the token's user, whatever the body says)
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("analyst.huber")).contentType(ContentType.JSON)
+                .body("{\"amount\":80000.00,\"currency\":\"EUR\",\"validFrom\":\"2026-01-01\",\"validTo\":\"2027-06-30\","
+                        + "\"insurer\":\"Allianz Trade\",\"policyNumber\":\"POL-4711\"}")
+                .put("/api/v1/buyers/" + buyer + "/insurance-cover").then().statusCode(200).body("recordedBy", equalTo("analyst.huber"));
+        // the same cover again is no change
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("analyst.huber")).contentType(ContentType.JSON)
+                .body("{\"amount\":80000,\"currency\":\"EUR\",\"validFrom\":\"2026-01-01\",\"validTo\":\"2027-06-30\","
+                        + "\"insurer\":\"Allianz Trade\",\"policyNumber\":\"POL-4711\"}")
+                .put("/api/v1/buyers/" + buyer + "/insurance-cover").then().statusCode(200);
+
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("viewer.v", "viewer"))
+                .get("/api/v1/buyers/" + buyer + "/insurance-cover/history").then().statusCode(200)
+                .body("size()", equalTo(2),
+                        "[0].recordedBy", equalTo("analyst.meier"), "[0].amount", amount("50000"),
+                        "[0].changes.field", contains("amount", "currency", "validFrom", "validTo", "insurer", "policyNumber"),
+                        "[0].changes[0].from", org.hamcrest.Matchers.nullValue(), "[0].changes[0].to", equalTo("50000"),
+                        "[1].recordedBy", equalTo("analyst.huber"), "[1].amount", amount("80000"), "[1].validTo", equalTo("2027-06-30"),
+                        "[1].recordedAt", org.hamcrest.Matchers.notNullValue(),
+                        "[1].changes.field", contains("amount", "validTo"),
+                        "[1].changes[0].from", equalTo("50000"), "[1].changes[0].to", equalTo("80000"),
+                        "[1].changes[1].from", equalTo("2026-12-31"), "[1].changes[1].to", equalTo("2027-06-30"));
+        // the cover itself holds the latest values
+        given().get("/api/v1/buyers/" + buyer + "/insurance-cover").then().body("amount", amount("80000"), "recordedBy", equalTo("analyst.huber"));
+        // same roles as GET of the cover: not the ERP
+        given().auth().oauth2(io.creditcontrol.limits.Auth.token("erp.sap", "erp"))
+                .get("/api/v1/buyers/" + buyer + "/insurance-cover/history").then().statusCode(403);
+        given().get("/api/v1/buyers/no-such-buyer/insurance-cover/history").then().statusCode(404);
+    }
+
+    @Test
     void aCoverWithBadFieldsIsRejectedNamingEachField() {
         String buyer = knownBuyer(unique("B"));
         given().auth().oauth2(io.creditcontrol.limits.Auth.token("analyst.meier")).contentType(ContentType.JSON)

@@ -71,13 +71,13 @@ class EventContractTest {
             Map.entry(ReceivablesEvents.PAYMENT_RECEIVED, PaymentReceived.class),
             Map.entry(BuyerEvents.BUYER_REGISTERED, BuyerMasterData.class),
             Map.entry(BuyerEvents.BUYER_UPDATED, BuyerMasterData.class),
+            Map.entry(BuyerEvents.FINANCIAL_STATEMENT_REPORTED, BuyerEvents.FinancialStatementReported.class),
             Map.entry(ScoreEvents.SCORE_CHANGED, ScoreChanged.class),
             Map.entry(CollectionsEvents.DUNNING_STEP_EXECUTED, DunningStepExecuted.class),
             Map.entry(CollectionsEvents.SUPPLY_STOP_RECOMMENDED, SupplyStopRecommended.class));
 
     /** Types on the consumed topics that this service deliberately skips (scoring's input). */
-    static final Set<String> SKIPPED = Set.of(BuyerEvents.RISK_SIGNAL_REPORTED, BuyerEvents.FINANCIAL_STATEMENT_REPORTED,
-            CollectionsEvents.PROMISE_BROKEN);
+    static final Set<String> SKIPPED = Set.of(BuyerEvents.RISK_SIGNAL_REPORTED, CollectionsEvents.PROMISE_BROKEN);
 
     static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(ID_PREFIX,
@@ -161,6 +161,12 @@ class EventContractTest {
         assertEquals(5, score.grade());
         assertEquals(4, score.previousGrade());
 
+        BuyerEvents.FinancialStatementReported statement = readSample(BuyerEvents.FINANCIAL_STATEMENT_REPORTED,
+                BuyerEvents.FinancialStatementReported.class);
+        assertEquals(LocalDate.of(2024, 12, 31), statement.periodEnd());
+        assertEquals(0, new BigDecimal("61800000.00").compareTo(statement.revenue()));
+        assertEquals(0, new BigDecimal("12150000.00").compareTo(statement.bookEquity()));
+
         BuyerMasterData registered = readSample(BuyerEvents.BUYER_REGISTERED, BuyerMasterData.class);
         assertEquals("B-100001", registered.parentId());
         assertEquals("Nordwind Maschinenbau GmbH", registered.name());
@@ -208,6 +214,29 @@ class EventContractTest {
         assertEquals("GBP", converted.get("currency").asText());
         assertEquals("13333.33", converted.get("limit").asText(), "the limit in the order's currency at the rate used");
         assertEquals("0.9", converted.get("fxRate").asText());
+    }
+
+    @Test
+    void limitChangesAndDecisionsNameTheBoundTheLimitRestsOn() {
+        String buyer = CreditFixtures.knownBuyer(TestEvents.unique("B"));
+        TestEvents.scoreChanged(buyer, 5, null, java.time.Instant.parse("2026-11-14T08:00:00Z")).publish().awaitApplied();      // NO_FINANCIALS
+        TestEvents.financialStatement(buyer, LocalDate.of(2025, 12, 31), "EUR", "5000000.00", "2000000.00").publish().awaitApplied(); // REVENUE_SHARE
+        TestEvents.financialStatement(buyer, LocalDate.of(2026, 6, 30), "EUR", "5000000.00", "-1.00").publish().awaitApplied();      // EQUITY_SHARE, 0
+        CreditFixtures.check(buyer, "SO-1", "10.00", "EUR").statusCode(200);
+        CreditFixtures.limit(buyer, "1000.00", "EUR");                                                                            // MANUAL
+
+        List<Object[]> produced = QuarkusTransaction.requiringNew().call(() -> io.quarkus.arc.Arc.container()
+                .instance(jakarta.persistence.EntityManager.class).get()
+                .createNativeQuery("SELECT event_type, topic, payload FROM outbox_event WHERE record_key = ?1 ORDER BY position", Object[].class)
+                .setParameter(1, buyer).getResultList());
+        List<String> bases = new java.util.ArrayList<>();
+        for (Object[] event : produced) {
+            String payload = (String) event[2];
+            assertEquals(Set.of(), schema((String) event[0]).validate(tree(payload)), payload);
+            bases.add(event[0] + ":" + tree(payload).get("data").get("limitBasis").asText());
+        }
+        assertEquals(List.of("credit.limit.changed:NO_FINANCIALS", "credit.limit.changed:REVENUE_SHARE", "credit.limit.changed:EQUITY_SHARE",
+                "credit.order.decided:EQUITY_SHARE", "credit.limit.changed:MANUAL"), bases);
     }
 
     @Test

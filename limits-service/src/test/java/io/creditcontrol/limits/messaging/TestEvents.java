@@ -137,6 +137,15 @@ public final class TestEvents {
         }
     }
 
+    /** A financial statement from a risk-data provider (as scoring republishes it): revenue and book equity in {@code currency}. */
+    public static TestEvent financialStatement(String buyer, LocalDate periodEnd, String currency, String revenue, String bookEquity) {
+        ObjectNode data = data(buyer).put("periodEnd", periodEnd.toString()).put("currency", currency)
+                .put("totalAssets", "1000000.00").put("currentAssets", "400000.00").put("currentLiabilities", "300000.00")
+                .put("totalLiabilities", "700000.00").put("retainedEarnings", "50000.00").put("ebit", "20000.00")
+                .put("revenue", revenue).put("bookEquity", bookEquity);
+        return withSource(event("credit.buyers.v1", "credit.buyer.financial-statement-reported", buyer, data), "/risk-data/test");
+    }
+
     public static TestEvent buyerRegistered(String buyer, String name, String parentId) {
         return event("credit.buyers.v1", "credit.buyer.registered", buyer, masterData(buyer, name, parentId));
     }

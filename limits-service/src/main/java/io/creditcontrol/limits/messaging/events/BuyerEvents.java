@@ -1,16 +1,20 @@
 package io.creditcontrol.limits.messaging.events;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * This service's records of the master-data events on credit.buyers.v1. limits-service reads
- * a buyer's name and group parent (group limits will need it); the risk signals and financial
- * statements on the same topic are scoring's input and are skipped here.
+ * This service's records of the events it reads on credit.buyers.v1: a buyer's name and group
+ * parent (group limits), and the revenue and book equity of its financial statements (limits
+ * sized by revenue or equity). Risk signals on the same topic are scoring's input and are skipped here.
  */
 public final class BuyerEvents {
 
@@ -34,5 +38,17 @@ public final class BuyerEvents {
             @Size(min = 1, max = ReceivablesEvents.ID_LENGTH) String parentId,
             String segment,
             String registrationNumber) {
+    }
+
+    /**
+     * The figures of a financial statement limits-service sizes limits by; the other figures of the
+     * event (assets, liabilities, earnings) are scoring's and are ignored here.
+     */
+    public record FinancialStatementReported(
+            @NotBlank @Size(max = ReceivablesEvents.ID_LENGTH) String buyerId,
+            @NotNull LocalDate periodEnd,
+            @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
+            @NotNull @PositiveOrZero @DecimalString BigDecimal revenue,
+            @NotNull @DecimalString BigDecimal bookEquity) {
     }
 }
