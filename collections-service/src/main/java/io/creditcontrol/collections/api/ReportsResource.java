@@ -100,14 +100,15 @@ public class ReportsResource {
             @Context HttpHeaders headers) {
         LocalDate date = AgingResource.asOf(asOf, clock);
         Map<String, BigDecimal> receivables = totalsByCurrency(queries.balances(date, currencyOrNull(currency)));
-        List<Map<String, BigDecimal>> monthlySales = new ArrayList<>();
+        List<ReceivablesQueries.Period> months = new ArrayList<>();
         List<Integer> monthDays = new ArrayList<>();
         for (int k = 1; k <= COUNTBACK_MONTHS; k++) {
             LocalDate end = date.minusMonths(k - 1);
             LocalDate start = date.minusMonths(k);
-            monthlySales.add(queries.creditSales(start.plusDays(1), end, currencyOrNull(currency)));
+            months.add(new ReceivablesQueries.Period(start.plusDays(1), end));
             monthDays.add((int) ChronoUnit.DAYS.between(start, end));
         }
+        List<Map<String, BigDecimal>> monthlySales = queries.creditSales(months, currencyOrNull(currency));
         List<DsoRow> rows = new ArrayList<>();
         receivables.forEach((ccy, open) -> {
             List<Kpis.Period> periods = new ArrayList<>();
@@ -140,7 +141,7 @@ public class ReportsResource {
         Map<String, BigDecimal> ending = totalsByCurrency(endBalances);
         Map<String, BigDecimal> endingCurrent = new TreeMap<>();
         endBalances.forEach(b -> endingCurrent.merge(b.currency(), b.current(), BigDecimal::add));
-        Map<String, BigDecimal> sales = queries.creditSales(start, end, ccyFilter);
+        Map<String, BigDecimal> sales = queries.creditSales(List.of(new ReceivablesQueries.Period(start, end)), ccyFilter).get(0);
         Set<String> currencies = new TreeSet<>(beginning.keySet());
         currencies.addAll(ending.keySet());
         currencies.addAll(sales.keySet());

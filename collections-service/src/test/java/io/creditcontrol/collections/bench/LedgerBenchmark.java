@@ -291,8 +291,9 @@ class LedgerBenchmark {
             SELECT 'PAY-' || x.invoice_number, x.buyer_id, x.currency, x.paid, 0,
                    GREATEST(x.issue_date, LEAST(x.issue_date + 20, %3$s - 8))
             FROM bench_item x WHERE x.paid > 0;
-            INSERT INTO payment_allocation (payment_reference, invoice_number, amount)
-            SELECT 'PAY-' || x.invoice_number, x.invoice_number, x.paid FROM bench_item x WHERE x.paid > 0;
+            INSERT INTO payment_allocation (payment_reference, invoice_number, amount, received_on)
+            SELECT 'PAY-' || x.invoice_number, x.invoice_number, x.paid, GREATEST(x.issue_date, LEAST(x.issue_date + 20, %3$s - 8))
+            FROM bench_item x WHERE x.paid > 0;
             INSERT INTO invoice_dispute (dispute_id, invoice_number, buyer_id, amount, reason, opened_on)
             SELECT 'D-' || x.invoice_number, x.invoice_number, x.buyer_id, x.disputed, 'quality',
                    GREATEST(x.issue_date, LEAST(x.issue_date + 5, %3$s - 1))
