@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -215,14 +217,18 @@ public class Inbox {
         });
     }
 
-    /** The events of the batch applied before, in one query. */
+    /**
+     * The events of the batch applied before: one query per event source (a batch usually has
+     * one), on the primary key (source, id).
+     */
     private Set<ProcessedEvent.Key> appliedBefore(List<Received> batch) {
-        Set<String> ids = new HashSet<>();
-        batch.forEach(r -> ids.add(r.event().id()));
+        Map<String, Set<String>> idsBySource = new HashMap<>();
+        batch.forEach(r -> idsBySource.computeIfAbsent(r.event().source(), s -> new HashSet<>()).add(r.event().id()));
         Set<ProcessedEvent.Key> found = new HashSet<>();
-        em.createQuery("SELECT p.eventSource, p.eventId FROM ProcessedEvent p WHERE p.eventId IN :ids", Object[].class)
-                .setParameter("ids", ids).getResultList()
-                .forEach(row -> found.add(new ProcessedEvent.Key((String) row[0], (String) row[1])));
+        idsBySource.forEach((source, ids) -> em.createQuery(
+                "SELECT p.eventId FROM ProcessedEvent p WHERE p.eventSource = :source AND p.eventId IN :ids", String.class)
+                .setParameter("source", source).setParameter("ids", ids).getResultList()
+                .forEach(id -> found.add(new ProcessedEvent.Key(source, id))));
         return found;
     }
 
