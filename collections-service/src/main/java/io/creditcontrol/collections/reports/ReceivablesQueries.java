@@ -65,6 +65,89 @@ public class ReceivablesQueries {
         return result;
     }
 
+    /** The receivables of one currency on a date: every buyer's added up. */
+    public record CurrencyBalance(String currency, BigDecimal open, BigDecimal pastDue, BigDecimal disputed) {
+
+        public BigDecimal current() {
+            return open.subtract(pastDue);
+        }
+    }
+
+    /** Per currency (one, or all: null), summed in the database (the KPIs need no buyer's figures). */
+    public Map<String, CurrencyBalance> totals(LocalDate asOf, String currency) {
+        return totals(asOf, currency, balancesAsOf.plan(asOf, true));
+    }
+
+    /** With the reading given (tests compare the two readings). */
+    public Map<String, CurrencyBalance> totals(LocalDate asOf, String currency, BalancesAsOf.Plan plan) {
+        String sql = """
+                SELECT x.currency, SUM(x.open_amount),
+                       SUM(CASE WHEN x.due_date < :asOf THEN x.open_amount ELSE 0 END),
+                       SUM(LEAST(x.disputed, x.open_amount))
+                FROM (
+                %s
+                ) x
+                WHERE x.open_amount > 0
+                GROUP BY x.currency
+                """.formatted(balancesAsOf.itemsSql(plan, false, currency != null));
+        Map<String, CurrencyBalance> result = new TreeMap<>();
+        for (Object rowObject : BalancesAsOf.bind(em.createNativeQuery(sql), asOf, null, currency).getResultList()) {
+            Object[] row = (Object[]) rowObject;
+            result.put((String) row[0], new CurrencyBalance((String) row[0], decimal(row[1]), decimal(row[2]), decimal(row[3])));
+        }
+        return result;
+    }
+
+    /** How buyers are ranked: by past-due receivables (those with none left out) or by receivables. */
+    public enum RankBy {
+        PAST_DUE, RECEIVABLES
+    }
+
+    /**
+     * A buyer among the largest of its currency, with the currency's receivables and the number
+     * of its buyers with receivables (over all buyers, not only the ranked ones).
+     */
+    public record Ranked(BuyerBalance balance, BigDecimal currencyReceivables, long currencyBuyers) {
+    }
+
+    /**
+     * Per currency, the buyers in the first {@code top} places by {@code by}, ranked in the
+     * database so that 50,000 buyers' balances never leave it. Buyers tied at the last place are
+     * all included: the caller breaks ties (by buyer id) and cuts at {@code top}.
+     */
+    public List<Ranked> top(LocalDate asOf, String currency, RankBy by, int top) {
+        String key = by == RankBy.PAST_DUE ? "b.past_due" : "b.open_amount";
+        String sql = """
+                SELECT r.buyer_id, r.currency, r.open_amount, r.past_due, r.disputed, r.total, r.buyers
+                FROM (
+                  SELECT b.buyer_id AS buyer_id, b.currency AS currency, b.open_amount AS open_amount, b.past_due AS past_due,
+                         b.disputed AS disputed, RANK() OVER (PARTITION BY b.currency ORDER BY %s DESC) AS place,
+                         SUM(b.open_amount) OVER (PARTITION BY b.currency) AS total, COUNT(*) OVER (PARTITION BY b.currency) AS buyers
+                  FROM (
+                    SELECT x.buyer_id AS buyer_id, x.currency AS currency, SUM(x.open_amount) AS open_amount,
+                           SUM(CASE WHEN x.due_date < :asOf THEN x.open_amount ELSE 0 END) AS past_due,
+                           SUM(LEAST(x.disputed, x.open_amount)) AS disputed
+                    FROM (
+                %s
+                    ) x
+                    WHERE x.open_amount > 0
+                    GROUP BY x.buyer_id, x.currency
+                  ) b
+                  %s
+                ) r
+                WHERE r.place <= :top
+                """.formatted(key, balancesAsOf.itemsSql(balancesAsOf.plan(asOf, true), false, currency != null),
+                by == RankBy.PAST_DUE ? "WHERE b.past_due > 0" : "");
+        Query query = BalancesAsOf.bind(em.createNativeQuery(sql), asOf, null, currency).setParameter("top", top);
+        List<Ranked> result = new ArrayList<>();
+        for (Object rowObject : query.getResultList()) {
+            Object[] row = (Object[]) rowObject;
+            result.add(new Ranked(new BuyerBalance((String) row[0], (String) row[1], decimal(row[2]), decimal(row[3]), decimal(row[4])),
+                    decimal(row[5]), ((Number) row[6]).longValue()));
+        }
+        return result;
+    }
+
     /** A period of days, both included. */
     public record Period(LocalDate from, LocalDate to) {
     }

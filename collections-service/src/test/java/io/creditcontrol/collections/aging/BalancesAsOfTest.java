@@ -73,6 +73,7 @@ class BalancesAsOfTest {
                 assertEquals(back, aging.asOf(asOf, null), "the plan's reading as of " + day);
                 assertEquals(queries.balances(asOf, "RON", BACK), queries.balances(asOf, "RON", FORWARD), "RON balances as of " + day);
                 assertEquals(queries.balances(asOf, null, BACK), queries.balances(asOf, null, FORWARD), "balances as of " + day);
+                assertEquals(queries.totals(asOf, null, BACK), queries.totals(asOf, null, FORWARD), "currency totals as of " + day);
             });
         }
 
