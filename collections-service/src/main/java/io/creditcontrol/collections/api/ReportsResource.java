@@ -39,6 +39,9 @@ import io.creditcontrol.collections.aging.AgingReport;
 import io.creditcontrol.collections.reports.Kpis;
 import io.creditcontrol.collections.reports.ReceivablesQueries;
 import io.creditcontrol.collections.reports.ReceivablesQueries.BuyerBalance;
+import io.creditcontrol.collections.reports.ReceivablesQueries.CurrencyBalance;
+import io.creditcontrol.collections.reports.ReceivablesQueries.RankBy;
+import io.creditcontrol.collections.reports.ReceivablesQueries.Ranked;
 import io.creditcontrol.collections.reports.ReceivablesQueries.StepPayment;
 import io.creditcontrol.collections.security.Roles;
 
@@ -99,15 +102,16 @@ public class ReportsResource {
     public Response dso(@QueryParam("asOf") String asOf, @QueryParam("currency") String currency, @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         LocalDate date = AgingResource.asOf(asOf, clock);
-        Map<String, BigDecimal> receivables = totalsByCurrency(queries.balances(date, currencyOrNull(currency)));
-        List<Map<String, BigDecimal>> monthlySales = new ArrayList<>();
+        Map<String, BigDecimal> receivables = openByCurrency(queries.totals(date, currencyOrNull(currency)));
+        List<ReceivablesQueries.Period> months = new ArrayList<>();
         List<Integer> monthDays = new ArrayList<>();
         for (int k = 1; k <= COUNTBACK_MONTHS; k++) {
             LocalDate end = date.minusMonths(k - 1);
             LocalDate start = date.minusMonths(k);
-            monthlySales.add(queries.creditSales(start.plusDays(1), end, currencyOrNull(currency)));
+            months.add(new ReceivablesQueries.Period(start.plusDays(1), end));
             monthDays.add((int) ChronoUnit.DAYS.between(start, end));
         }
+        List<Map<String, BigDecimal>> monthlySales = queries.creditSales(months, currencyOrNull(currency));
         List<DsoRow> rows = new ArrayList<>();
         receivables.forEach((ccy, open) -> {
             List<Kpis.Period> periods = new ArrayList<>();
@@ -135,12 +139,12 @@ public class ReportsResource {
         LocalDate start = date("from", from, end.withDayOfMonth(1));
         requireOrder(start, end);
         String ccyFilter = currencyOrNull(currency);
-        Map<String, BigDecimal> beginning = totalsByCurrency(queries.balances(start.minusDays(1), ccyFilter));
-        List<BuyerBalance> endBalances = queries.balances(end, ccyFilter);
-        Map<String, BigDecimal> ending = totalsByCurrency(endBalances);
+        Map<String, BigDecimal> beginning = openByCurrency(queries.totals(start.minusDays(1), ccyFilter));
+        Map<String, CurrencyBalance> endBalances = queries.totals(end, ccyFilter);
+        Map<String, BigDecimal> ending = openByCurrency(endBalances);
         Map<String, BigDecimal> endingCurrent = new TreeMap<>();
-        endBalances.forEach(b -> endingCurrent.merge(b.currency(), b.current(), BigDecimal::add));
-        Map<String, BigDecimal> sales = queries.creditSales(start, end, ccyFilter);
+        endBalances.forEach((ccy, b) -> endingCurrent.put(ccy, b.current()));
+        Map<String, BigDecimal> sales = queries.creditSales(List.of(new ReceivablesQueries.Period(start, end)), ccyFilter).get(0);
         Set<String> currencies = new TreeSet<>(beginning.keySet());
         currencies.addAll(ending.keySet());
         currencies.addAll(sales.keySet());
@@ -165,15 +169,9 @@ public class ReportsResource {
     public Response overdueRatio(@QueryParam("asOf") String asOf, @QueryParam("currency") String currency,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
         LocalDate date = AgingResource.asOf(asOf, clock);
-        Map<String, BigDecimal[]> totals = new TreeMap<>();
-        for (BuyerBalance b : queries.balances(date, currencyOrNull(currency))) {
-            BigDecimal[] t = totals.computeIfAbsent(b.currency(), c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            t[0] = t[0].add(b.open());
-            t[1] = t[1].add(b.pastDue());
-        }
         List<OverdueRatioRow> rows = new ArrayList<>();
-        totals.forEach((ccy, t) -> rows.add(new OverdueRatioRow(date, ccy, LedgerResource.shown(t[0]), LedgerResource.shown(t[1]),
-                Kpis.percent(t[1], t[0]))));
+        queries.totals(date, currencyOrNull(currency)).forEach((ccy, t) -> rows.add(new OverdueRatioRow(date, ccy,
+                LedgerResource.shown(t.open()), LedgerResource.shown(t.pastDue()), Kpis.percent(t.pastDue(), t.open()))));
         return answer(rows, OverdueRatioRow.class, format, headers);
     }
 
@@ -237,10 +235,8 @@ public class ReportsResource {
         LocalDate date = AgingResource.asOf(asOf, clock);
         int max = DunningResource.pageSize(limit, 10, 1000);
         Map<String, List<BuyerBalance>> byCurrency = new TreeMap<>();
-        for (BuyerBalance b : queries.balances(date, currencyOrNull(currency))) {
-            if (b.pastDue().signum() > 0) {
-                byCurrency.computeIfAbsent(b.currency(), c -> new ArrayList<>()).add(b);
-            }
+        for (Ranked r : queries.top(date, currencyOrNull(currency), RankBy.PAST_DUE, max)) {
+            byCurrency.computeIfAbsent(r.balance().currency(), c -> new ArrayList<>()).add(r.balance());
         }
         List<TopOverdueRow> rows = new ArrayList<>();
         byCurrency.forEach((ccy, list) -> {
@@ -268,27 +264,29 @@ public class ReportsResource {
         if (max < 1 || max > 100) {
             throw new InvalidParameterException("top", "must be between 1 and 100");
         }
-        Map<String, List<BuyerBalance>> byCurrency = new TreeMap<>();
-        queries.balances(date, currencyOrNull(currency)).forEach(b -> byCurrency.computeIfAbsent(b.currency(), c -> new ArrayList<>()).add(b));
+        Map<String, List<Ranked>> byCurrency = new TreeMap<>();
+        queries.top(date, currencyOrNull(currency), RankBy.RECEIVABLES, max)
+                .forEach(r -> byCurrency.computeIfAbsent(r.balance().currency(), c -> new ArrayList<>()).add(r));
         List<ConcentrationRow> rows = new ArrayList<>();
         byCurrency.forEach((ccy, list) -> {
-            BigDecimal total = list.stream().map(BuyerBalance::open).reduce(BigDecimal.ZERO, BigDecimal::add);
-            list.sort(Comparator.comparing(BuyerBalance::open).reversed().thenComparing(BuyerBalance::buyerId));
+            BigDecimal total = list.get(0).currencyReceivables();
+            int buyers = (int) list.get(0).currencyBuyers();
+            list.sort(Comparator.comparing((Ranked r) -> r.balance().open()).reversed().thenComparing(r -> r.balance().buyerId()));
             BigDecimal cumulative = BigDecimal.ZERO;
             for (int i = 0; i < Math.min(max, list.size()); i++) {
-                BuyerBalance b = list.get(i);
+                BuyerBalance b = list.get(i).balance();
                 cumulative = cumulative.add(b.open());
-                rows.add(new ConcentrationRow(date, ccy, LedgerResource.shown(total), list.size(), i + 1, b.buyerId(),
+                rows.add(new ConcentrationRow(date, ccy, LedgerResource.shown(total), buyers, i + 1, b.buyerId(),
                         LedgerResource.shown(b.open()), Kpis.percent(b.open(), total), Kpis.percent(cumulative, total)));
             }
         });
         return answer(rows, ConcentrationRow.class, format, headers);
     }
 
-    private static Map<String, BigDecimal> totalsByCurrency(List<BuyerBalance> balances) {
-        Map<String, BigDecimal> totals = new TreeMap<>();
-        balances.forEach(b -> totals.merge(b.currency(), b.open(), BigDecimal::add));
-        return totals;
+    private static Map<String, BigDecimal> openByCurrency(Map<String, CurrencyBalance> totals) {
+        Map<String, BigDecimal> open = new TreeMap<>();
+        totals.forEach((ccy, t) -> open.put(ccy, t.open()));
+        return open;
     }
 
     private static String currencyOrNull(String currency) {

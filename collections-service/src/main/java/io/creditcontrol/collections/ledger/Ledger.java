@@ -210,6 +210,7 @@ public class Ledger {
         row.paymentReference = payment.paymentReference;
         row.invoiceNumber = item.invoiceNumber;
         row.amount = applied;
+        row.receivedOn = payment.receivedOn;
         row.persist();
     }
 

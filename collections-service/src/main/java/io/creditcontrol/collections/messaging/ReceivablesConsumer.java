@@ -2,6 +2,7 @@ package io.creditcontrol.collections.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -17,8 +18,9 @@ import io.smallrye.common.annotation.Blocking;
 
 /**
  * Builds the ledger from credit.invoices.v1 and credit.payments.v1, whoever published the
- * events (this service's intake API or an ERP writing to Kafka directly). Failure policy: see
- * {@link Inbox}; the channels' dead-letter topic is credit.dlq.collections.v1.
+ * events (this service's intake API or an ERP writing to Kafka directly). Each poll's records
+ * are applied in one transaction, in record order; failure policy: see {@link Inbox} (a record
+ * the ledger can never apply goes alone to credit.dlq.collections.v1, see {@link DeadLetters}).
  */
 @ApplicationScoped
 public class ReceivablesConsumer {
@@ -37,8 +39,8 @@ public class ReceivablesConsumer {
 
     @Incoming("invoices")
     @Blocking
-    public void onInvoiceEvent(String record) {
-        inbox.receive("invoices", record, event -> {
+    public void onInvoiceEvents(ConsumerRecords<String, String> records) {
+        inbox.receiveBatch("invoices", records, event -> {
             switch (event.type()) {
                 case ReceivablesEvents.INVOICE_ISSUED -> ledger.invoiceIssued(eventData.read(event, InvoiceIssued.class));
                 case ReceivablesEvents.INVOICE_CREDITED -> ledger.invoiceCredited(eventData.read(event, InvoiceCredited.class));
@@ -52,8 +54,8 @@ public class ReceivablesConsumer {
 
     @Incoming("payments")
     @Blocking
-    public void onPaymentEvent(String record) {
-        inbox.receive("payments", record, event -> {
+    public void onPaymentEvents(ConsumerRecords<String, String> records) {
+        inbox.receiveBatch("payments", records, event -> {
             if (ReceivablesEvents.PAYMENT_RECEIVED.equals(event.type())) {
                 ledger.paymentReceived(eventData.read(event, PaymentReceived.class));
             } else {

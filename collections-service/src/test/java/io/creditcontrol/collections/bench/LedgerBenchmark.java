@@ -46,8 +46,8 @@ import io.restassured.response.Response;
 /**
  * The issue's benchmark, opt-in: a ledger of {@code bench.invoices} (1,000,000) open invoices over
  * {@code bench.buyers} (50,000) buyers, seeded into the test database by SQL, then measured through
- * the service's own code: the portfolio aging report over HTTP, the dunning worker's daily run,
- * and the sustained rate of the NDJSON bulk import over HTTP. Figures go to standard output and
+ * the service's own code: the portfolio aging report and the other report statements over HTTP,
+ * the dunning worker's daily run, and the sustained rate of the NDJSON bulk import over HTTP. Figures go to standard output and
  * to target/bench/ledger-benchmark.txt. Run it with collections-service/bench/run-benchmarks.sh.
  *
  * <p>The ledger, on {@link #TODAY}: invoices issued 60 days before their due date, due dates
@@ -149,8 +149,33 @@ class LedgerBenchmark {
         }
     }
 
+    /** The other report statements, as of today and as of past days: median of 3 runs each (the first is cold). */
     @Test
     @Order(2)
+    void reportStatements() {
+        seeded();
+        clock.setToday(TODAY);
+        for (String report : List.of("dso", "dso?asOf=2026-04-01", "cei", "cei?from=2026-03-01&to=2026-03-31", "overdue-ratio",
+                "overdue-ratio?asOf=2026-02-01", "top-overdue-buyers", "top-overdue-buyers?asOf=2026-06-01", "concentration",
+                "concentration?asOf=2026-04-01")) {
+            List<Double> times = new ArrayList<>();
+            Response response = null;
+            for (int run = 0; run < 3; run++) {
+                long t = System.nanoTime();
+                response = given().config(PATIENT).get("/api/v1/reports/" + report);
+                times.add(seconds(System.nanoTime() - t));
+                assertEquals(200, response.statusCode(), response.asString());
+            }
+            List<Double> sorted = new ArrayList<>(times);
+            Collections.sort(sorted);
+            String body = response.asString();
+            report(String.format("GET /api/v1/reports/%s: median %.2f s (runs %s); %s", report, sorted.get(1), format(times),
+                    body.length() > 160 ? body.substring(0, 160) + "..." : body));
+        }
+    }
+
+    @Test
+    @Order(3)
     void dunningWorkersDailyRun() {
         seeded();
         clock.setToday(TODAY);
@@ -167,7 +192,7 @@ class LedgerBenchmark {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void bulkImportIntakeRate() {
         seeded();
         clock.setToday(TODAY);
@@ -291,8 +316,9 @@ class LedgerBenchmark {
             SELECT 'PAY-' || x.invoice_number, x.buyer_id, x.currency, x.paid, 0,
                    GREATEST(x.issue_date, LEAST(x.issue_date + 20, %3$s - 8))
             FROM bench_item x WHERE x.paid > 0;
-            INSERT INTO payment_allocation (payment_reference, invoice_number, amount)
-            SELECT 'PAY-' || x.invoice_number, x.invoice_number, x.paid FROM bench_item x WHERE x.paid > 0;
+            INSERT INTO payment_allocation (payment_reference, invoice_number, amount, received_on)
+            SELECT 'PAY-' || x.invoice_number, x.invoice_number, x.paid, GREATEST(x.issue_date, LEAST(x.issue_date + 20, %3$s - 8))
+            FROM bench_item x WHERE x.paid > 0;
             INSERT INTO invoice_dispute (dispute_id, invoice_number, buyer_id, amount, reason, opened_on)
             SELECT 'D-' || x.invoice_number, x.invoice_number, x.buyer_id, x.disputed, 'quality',
                    GREATEST(x.issue_date, LEAST(x.issue_date + 5, %3$s - 1))
