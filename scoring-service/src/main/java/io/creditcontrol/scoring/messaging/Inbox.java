@@ -3,6 +3,7 @@ package io.creditcontrol.scoring.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,18 +154,25 @@ public class Inbox {
             markApplied(event);
             applied++;
         }
-        toRescore.forEach(rescore::request);
+        if (!toRescore.isEmpty()) {
+            rescore.requestAll(toRescore);
+        }
         return new Outcome(applied, duplicates);
     }
 
-    /** The events of the batch applied before, in one query. */
+    /**
+     * The events of the batch applied before: one query per event source in the batch (usually
+     * one), by the primary key (source, id), so the lookup stays an index probe per event however
+     * many events have been applied (by id alone it would scan the whole table).
+     */
     private Set<ProcessedEvent.Key> appliedBefore(List<Received> batch) {
-        Set<String> ids = new HashSet<>();
-        batch.forEach(r -> ids.add(r.event.id()));
+        Map<String, Set<String>> idsBySource = new HashMap<>();
+        batch.forEach(r -> idsBySource.computeIfAbsent(r.event.source(), s -> new HashSet<>()).add(r.event.id()));
         Set<ProcessedEvent.Key> found = new HashSet<>();
-        List<Object[]> rows = em.createQuery("SELECT p.eventSource, p.eventId FROM ProcessedEvent p WHERE p.eventId IN :ids", Object[].class)
-                .setParameter("ids", ids).getResultList();
-        rows.forEach(row -> found.add(new ProcessedEvent.Key((String) row[0], (String) row[1])));
+        idsBySource.forEach((source, ids) -> em.createQuery(
+                        "SELECT p.eventId FROM ProcessedEvent p WHERE p.eventSource = :source AND p.eventId IN :ids", String.class)
+                .setParameter("source", source).setParameter("ids", ids).getResultList()
+                .forEach(id -> found.add(new ProcessedEvent.Key(source, id))));
         return found;
     }
 
