@@ -93,6 +93,20 @@ public class BuyerScorer {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int rescoreAllQueued(Collection<String> buyerIds) {
         lock.acquireAll(buyerIds);
+        return rescoreLocked(buyerIds);
+    }
+
+    /**
+     * As {@link #rescoreAllQueued}, but the buyers another transaction holds (a consumer applying
+     * their events) are skipped instead of waited for: they stay queued for the next batch.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int rescoreAvailableQueued(Collection<String> buyerIds) {
+        Set<String> locked = lock.acquireAvailable(buyerIds);
+        return locked.isEmpty() ? 0 : rescoreLocked(locked);
+    }
+
+    private int rescoreLocked(Collection<String> buyerIds) {
         Map<String, String> reasons = queue.takeAll(buyerIds);
         if (reasons.isEmpty()) {
             return 0;
