@@ -88,6 +88,31 @@ public class BuyerLock {
         }
     }
 
+    /**
+     * Locks those of {@code buyerIds} (known buyers) that no other transaction holds, without
+     * waiting for the others, and answers the buyers this transaction now holds. For the scoring
+     * worker: a buyer a consumer is applying events to is left for the worker's next batch (the
+     * consumer queues it again anyway), so the worker never waits for a consumer, and a consumer
+     * never waits for a worker that is itself waiting.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public Set<String> acquireAvailable(Collection<String> buyerIds) {
+        Set<String> held = held();
+        List<String> wanted = new ArrayList<>(new TreeSet<>(buyerIds));
+        wanted.removeAll(held);
+        Set<String> locked = new TreeSet<>(buyerIds);
+        locked.retainAll(held);
+        for (int from = 0; from < wanted.size(); from += CHUNK) {
+            List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + CHUNK));
+            List<String> got = em.createNativeQuery("SELECT buyer_id FROM known_buyer WHERE buyer_id IN (:buyers) ORDER BY buyer_id FOR UPDATE SKIP LOCKED")
+                    .setParameter("buyers", chunk).getResultList();
+            held.addAll(got);
+            locked.addAll(got);
+        }
+        return locked;
+    }
+
     @SuppressWarnings("unchecked")
     private Set<String> held() {
         Set<String> held = (Set<String>) transaction.getResource(HELD);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -32,9 +33,11 @@ public class DocumentCache {
     private static final String KEY = DocumentCache.class.getName();
 
     private final TransactionSynchronizationRegistry transaction;
+    private final EntityManager em;
 
-    DocumentCache(TransactionSynchronizationRegistry transaction) {
+    DocumentCache(TransactionSynchronizationRegistry transaction, EntityManager em) {
         this.transaction = transaction;
+        this.em = em;
     }
 
     /** Reads what the events of a batch refer to: invoice numbers, payment references, allocations' invoices. */
@@ -68,17 +71,26 @@ public class DocumentCache {
                 }
             }
         }
+        // Native SQL: Hibernate translates a query with a list parameter afresh on every call (its
+        // plan cache skips them), which was about half of this method's CPU time.
         if (!invoiceNumbers.isEmpty()) {
-            InvoiceExperience.<InvoiceExperience>list("buyerId in ?1 and invoiceNumber in ?2", buyers, invoiceNumbers)
+            rows(InvoiceExperience.class, "SELECT * FROM invoice_experience WHERE buyer_id IN (:buyers) AND invoice_number IN (:numbers)",
+                    buyers, invoiceNumbers)
                     .forEach(i -> documents.invoices.put(key(i.buyerId, i.invoiceNumber), i));
-            PaymentAllocation.<PaymentAllocation>list("buyerId in ?1 and invoiceNumber in ?2 and status = ?3", buyers, invoiceNumbers,
-                            PaymentAllocation.Status.PENDING)
+            rows(PaymentAllocation.class, "SELECT * FROM payment_allocation WHERE buyer_id IN (:buyers) AND invoice_number IN (:numbers)"
+                    + " AND status = 'PENDING'", buyers, invoiceNumbers)
                     .forEach(a -> documents.allocations.computeIfAbsent(key(a.buyerId, a.invoiceNumber), k -> new ArrayList<>()).add(a));
         }
         if (!paymentReferences.isEmpty()) {
-            ReceivedPayment.<ReceivedPayment>list("buyerId in ?1 and paymentReference in ?2", buyers, paymentReferences)
+            rows(ReceivedPayment.class, "SELECT * FROM received_payment WHERE buyer_id IN (:buyers) AND payment_reference IN (:numbers)",
+                    buyers, paymentReferences)
                     .forEach(p -> documents.payments.put(key(p.buyerId, p.paymentReference), p));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> rows(Class<T> entity, String sql, Set<String> buyers, Set<String> numbers) {
+        return em.createNativeQuery(sql, entity).setParameter("buyers", buyers).setParameter("numbers", numbers).getResultList();
     }
 
     Optional<InvoiceExperience> invoice(String buyerId, String invoiceNumber) {

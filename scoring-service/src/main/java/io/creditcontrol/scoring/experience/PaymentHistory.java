@@ -180,7 +180,8 @@ public class PaymentHistory {
             documents.added(row);
             InvoiceExperience invoice = documents.invoice(received.buyerId(), allocation.invoiceNumber()).orElse(null);
             if (invoice == null) {
-                LOG.infof("Payment %s allocates %s to invoice %s of buyer %s, not known yet; the allocation waits for it",
+                // usual (the two topics are not ordered) and visible as pendingAllocations: not worth a line per payment
+                LOG.debugf("Payment %s allocates %s to invoice %s of buyer %s, not known yet; the allocation waits for it",
                         received.paymentReference(), allocation.amount().toPlainString(), allocation.invoiceNumber(), received.buyerId());
                 continue;
             }

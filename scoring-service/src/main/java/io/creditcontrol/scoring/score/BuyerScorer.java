@@ -93,13 +93,27 @@ public class BuyerScorer {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int rescoreAllQueued(Collection<String> buyerIds) {
         lock.acquireAll(buyerIds);
+        return rescoreLocked(buyerIds);
+    }
+
+    /**
+     * As {@link #rescoreAllQueued}, but the buyers another transaction holds (a consumer applying
+     * their events) are skipped instead of waited for: they stay queued for the next batch.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int rescoreAvailableQueued(Collection<String> buyerIds) {
+        Set<String> locked = lock.acquireAvailable(buyerIds);
+        return locked.isEmpty() ? 0 : rescoreLocked(locked);
+    }
+
+    private int rescoreLocked(Collection<String> buyerIds) {
         Map<String, String> reasons = queue.takeAll(buyerIds);
         if (reasons.isEmpty()) {
             return 0;
         }
         Map<String, ScoreInputs> inputs = inputsOf(reasons.keySet());
         // the current scores, loaded at once; findById below then finds them in the session
-        BuyerScore.list("buyerId in ?1", reasons.keySet());
+        rowsOf(BuyerScore.class, "buyer_score", "", reasons.keySet());
         List<String> regraded = new ArrayList<>();
         reasons.forEach((buyerId, reason) -> {
             if (rescore(buyerId, reason, inputs.get(buyerId))) {
@@ -188,19 +202,21 @@ public class BuyerScorer {
 
     /** The inputs of the model for each buyer, read in one query per table for all of them. */
     Map<String, ScoreInputs> inputsOf(Collection<String> buyerIds) {
+        // Native SQL: Hibernate translates a query with a list parameter afresh on every call (its
+        // plan cache skips them); these run for every batch of re-scores.
         Map<String, Set<String>> disputed = new HashMap<>();
-        InvoiceDispute.<InvoiceDispute>list("buyerId in ?1", buyerIds)
+        rowsOf(InvoiceDispute.class, "invoice_dispute", "", buyerIds)
                 .forEach(d -> disputed.computeIfAbsent(d.buyerId, b -> new HashSet<>()).add(d.invoiceNumber));
         Map<String, List<InvoiceExperience>> invoices = byBuyer(
-                InvoiceExperience.<InvoiceExperience>list("buyerId in ?1 order by dueDate, invoiceNumber", buyerIds), i -> i.buyerId);
+                rowsOf(InvoiceExperience.class, "invoice_experience", " ORDER BY due_date, invoice_number", buyerIds), i -> i.buyerId);
         Map<String, List<FinancialStatement>> statements = byBuyer(
-                FinancialStatement.<FinancialStatement>list("buyerId in ?1 order by periodEnd desc", buyerIds), st -> st.buyerId);
+                rowsOf(FinancialStatement.class, "financial_statement", " ORDER BY period_end DESC", buyerIds), st -> st.buyerId);
         Map<String, List<RiskSignal>> signals = byBuyer(
-                RiskSignal.<RiskSignal>list("buyerId in ?1 order by observedOn, id", buyerIds), sg -> sg.buyerId);
+                rowsOf(RiskSignal.class, "risk_signal", " ORDER BY observed_on, id", buyerIds), sg -> sg.buyerId);
         Map<String, List<BrokenPromise>> promises = byBuyer(
-                BrokenPromise.<BrokenPromise>list("buyerId in ?1 order by promisedDate", buyerIds), p -> p.buyerId);
+                rowsOf(BrokenPromise.class, "broken_promise", " ORDER BY promised_date", buyerIds), p -> p.buyerId);
         Map<String, BuyerProfile> profiles = new HashMap<>();
-        BuyerProfile.<BuyerProfile>list("buyerId in ?1", buyerIds).forEach(p -> profiles.put(p.buyerId, p));
+        rowsOf(BuyerProfile.class, "buyer_profile", "", buyerIds).forEach(p -> profiles.put(p.buyerId, p));
         Map<String, Integer> parentGrades = gradesOf(profiles.values().stream().map(p -> p.parentId).filter(p -> p != null).toList());
 
         Map<String, ScoreInputs> inputs = new HashMap<>();
@@ -238,13 +254,20 @@ public class BuyerScorer {
         return new ScoreInputs(facts, statement, signalFacts, relationshipStart(profile, buyerInvoices), brokenPromises, parent);
     }
 
+    @SuppressWarnings("unchecked")
+    private <T> List<T> rowsOf(Class<T> entity, String table, String orderBy, Collection<String> buyerIds) {
+        return em.createNativeQuery("SELECT * FROM " + table + " WHERE buyer_id IN (:buyers)" + orderBy, entity)
+                .setParameter("buyers", buyerIds).getResultList();
+    }
+
     /** The current grades of {@code buyerIds} that are scored. */
     private Map<String, Integer> gradesOf(List<String> buyerIds) {
         Map<String, Integer> grades = new HashMap<>();
         if (!buyerIds.isEmpty()) {
-            em.createQuery("SELECT s.buyerId, s.grade FROM BuyerScore s WHERE s.buyerId IN :ids", Object[].class)
-                    .setParameter("ids", buyerIds).getResultList()
-                    .forEach(row -> grades.put((String) row[0], ((Number) row[1]).intValue()));
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT buyer_id, grade FROM buyer_score WHERE buyer_id IN (:ids)")
+                    .setParameter("ids", buyerIds).getResultList();
+            rows.forEach(row -> grades.put((String) row[0], ((Number) row[1]).intValue()));
         }
         return grades;
     }

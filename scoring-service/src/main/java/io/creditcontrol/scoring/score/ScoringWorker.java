@@ -47,31 +47,41 @@ public class ScoringWorker {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
         try {
-            reviewAndDrain();
+            queueReviews();
+            rescored.increment(drain(false));
         } catch (RuntimeException e) {
             LOG.warnf("Re-scoring run failed, will retry: %s", e.getMessage());
         }
     }
 
-    /** One run: queues the buyers due for their periodic review, then re-scores every queued buyer; returns how many. */
+    /**
+     * One run that leaves no queued buyer behind: queues the buyers due for their periodic review,
+     * then re-scores every queued buyer, waiting for the ones a consumer is applying events to;
+     * returns how many. (The scheduled run skips those instead; they are scored on a later run.)
+     */
     public int reviewAndDrain() {
         queueReviews();
-        return drain();
+        int done = drain(true);
+        rescored.increment(done);
+        return done;
     }
 
-    /** Re-scores every queued buyer; returns how many were re-scored. */
-    public int drain() {
+    /**
+     * Re-scores the queued buyers, a batch at a time, oldest request first; returns how many were
+     * re-scored. With {@code waitForBusy} false, a buyer whose lock another transaction holds is
+     * skipped (it stays queued), and the run ends when a whole batch is busy.
+     */
+    int drain(boolean waitForBusy) {
         int total = 0;
         while (true) {
             List<String> due = QuarkusTransaction.requiringNew().call(() -> queue.oldest(batchSize));
             int done;
             try {
-                done = due.isEmpty() ? 0 : scorer.rescoreAllQueued(due);
+                done = due.isEmpty() ? 0 : waitForBusy ? scorer.rescoreAllQueued(due) : scorer.rescoreAvailableQueued(due);
             } catch (RuntimeException e) {
                 LOG.warnf("Re-scoring a batch of %d buyers failed (%s); scoring them one by one", due.size(), e.getMessage());
                 done = oneByOne(due);
             }
-            rescored.increment(done);
             total += done;
             if (due.size() < batchSize || done == 0) {
                 return total;

@@ -59,11 +59,23 @@ class ScoringBenchmark {
     @Inject
     EntityManager em;
 
+    /**
+     * The backlog is consumed twice, by other buyers the second time: the first figure includes the
+     * JVM's warm-up (just started, its JIT compilers compete for the same two cores: about half of
+     * the JVM's CPU time during the first backlog in one measured run), the second is the service
+     * running warm, as it does in production.
+     */
     @Test
     void consumesABacklogOfInvoiceAndPaymentEvents() throws Exception {
+        consumeBacklog("BL-", "consumption");
+        consumeBacklog("BW-", "consumption, warm JVM (second backlog)");
+    }
+
+    private void consumeBacklog(String prefix, String label) throws Exception {
+        long before = applied();
         List<ProducerRecord<String, String>> backlog = new ArrayList<>();
         for (int b = 0; b < BACKLOG_BUYERS; b++) {
-            String buyer = "BL-" + b;
+            String buyer = prefix + b;
             for (int i = 0; i < INVOICES_PER_BUYER; i++) {
                 String invoice = buyer + "-" + i;
                 backlog.add(new ProducerRecord<>("credit.invoices.v1", buyer, bench(TestEvents.invoiceIssued(buyer, invoice, "2026-08-01",
@@ -75,11 +87,11 @@ class ScoringBenchmark {
         long start = System.nanoTime();
         publish(backlog);
         long published = System.nanoTime();
-        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(250)).until(() -> applied() >= backlog.size());
+        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(250)).until(() -> applied() - before >= backlog.size());
         long done = System.nanoTime();
         double seconds = (done - start) / 1e9;
-        report(String.format(Locale.ROOT, "BENCHMARK consumption: %d events (%d buyers) applied in %.1f s = %.0f events/s (publishing took %.1f s)",
-                backlog.size(), BACKLOG_BUYERS, seconds, backlog.size() / seconds, (published - start) / 1e9));
+        report(String.format(Locale.ROOT, "BENCHMARK %s: %d events (%d buyers) applied in %.1f s = %.0f events/s (publishing took %.1f s)",
+                label, backlog.size(), BACKLOG_BUYERS, seconds, backlog.size() / seconds, (published - start) / 1e9));
     }
 
     @Test
