@@ -30,6 +30,12 @@ public class ProblemMappers {
         return respond(Problem.of("not-found", "Not found", 404, e.getMessage()), uri);
     }
 
+    /** The token is valid but its roles do not include one the endpoint names (docs/security.md). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, "Your roles do not allow this request"), uri);
+    }
+
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
         return respond(invalid(e.violations()), uri);

@@ -102,7 +102,9 @@ class SecurityTest {
         await().atMost(PATIENCE).untilAsserted(() -> as("vera.viewer", "viewer").get("/api/v1/buyers/" + buyer + "/score")
                 .then().statusCode(200));
         as("erp-client", "erp").get("/api/v1/buyers/" + buyer + "/score").then().statusCode(403);
-        as("erp-client", "erp").get("/api/v1/portfolio").then().statusCode(403);
+        as("erp-client", "erp").get("/api/v1/portfolio").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://creditcontrol.io/problems/forbidden"));
         as("erp-client", "erp").get("/api/v1/buyers/" + buyer).then().statusCode(403);
     }
 
