@@ -288,7 +288,7 @@ public class DunningWorker {
                 int executed = 0;
                 LocalDate remindOn = next.dueDate.minusDays(config.instalmentReminderDays());
                 if (!executedSteps.contains(next.reminderStep()) && !today.isBefore(remindOn)) {
-                    remindInstalment(item, strategy, next, today, chunk);
+                    remindInstalment(item, profile, strategy, plan, next, today, chunk);
                     actions.merge(DunningAction.REMINDER.name(), 1, Integer::sum);
                     executed++;
                 }
@@ -342,7 +342,13 @@ public class DunningWorker {
         return new int[] {executed, promiseBroken ? 1 : 0};
     }
 
-    private void remindInstalment(OpenItem item, DunningStrategy strategy, PaymentPlanInstalment instalment, LocalDate today, Chunk chunk) {
+    /**
+     * The reminder of a plan's next instalment: recorded, and announced at once, or, for a buyer with
+     * a dunning contact, e-mailed first: like a letter step it stays AWAITING_DELIVERY, its letter
+     * PENDING, until the letter sender has handed the letter to the SMTP server (LetterSender).
+     */
+    private void remindInstalment(OpenItem item, BuyerProfile profile, DunningStrategy strategy, PaymentPlan plan,
+            PaymentPlanInstalment instalment, LocalDate today, Chunk chunk) {
         int daysPastDue = (int) ChronoUnit.DAYS.between(item.dueDate, today);
         DunningStep row = new DunningStep();
         row.invoiceNumber = item.invoiceNumber;
@@ -358,10 +364,19 @@ public class DunningWorker {
         row.cause = "PAYMENT_PLAN";
         row.dueBy = instalment.dueDate;
         row.executedAt = clock.instant();
+        boolean emailed = profile != null && profile.contactEmail != null;
+        if (emailed) {
+            row.status = DunningStep.AWAITING_DELIVERY;
+        }
         row.persist();
-        publish(chunk, item.buyerId, CollectionsEvents.DUNNING_STEP_EXECUTED, new DunningStepExecuted(item.buyerId, item.invoiceNumber,
-                row.step, row.action, today, daysPastDue, plain(instalment.amount), item.currency, strategy.name(), strategy.version(),
-                row.cause, instalment.dueDate));
+        if (emailed) {
+            DunningLetter letter = letters.writeInstalmentReminder(profile, row, plan, instalment, List.of(item.invoiceNumber),
+                    item.openAmount(), today);
+            letter.nextAttemptAt = clock.instant();
+            chunk.letters().add(letter);
+        } else {
+            chunk.events().add(stepExecuted(row));
+        }
     }
 
     /**

@@ -66,6 +66,29 @@ public class PaymentPlan extends PanacheEntityBase {
         return null;
     }
 
+    /** What the instalments add up to: the undisputed open amount when the plan was agreed. */
+    public BigDecimal total() {
+        return instalments.stream().map(i -> i.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** What is still owed on the plan: its total less what was paid (credited, written off) since. */
+    public BigDecimal owed(BigDecimal openNow) {
+        return total().subtract(openAtPlan.subtract(openNow)).max(BigDecimal.ZERO);
+    }
+
+    /** What is still to pay of {@code instalment}: the instalments up to it less what was paid since the plan, at most its amount. */
+    public BigDecimal stillDue(PaymentPlanInstalment instalment, BigDecimal openNow) {
+        BigDecimal paidSince = openAtPlan.subtract(openNow);
+        BigDecimal cumulative = BigDecimal.ZERO;
+        for (PaymentPlanInstalment i : instalments) {
+            cumulative = cumulative.add(i.amount);
+            if (i.seq == instalment.seq) {
+                break;
+            }
+        }
+        return cumulative.subtract(paidSince).min(instalment.amount).max(BigDecimal.ZERO);
+    }
+
     public static PaymentPlan openFor(String invoiceNumber) {
         return find("invoiceNumber = ?1 and status = ?2", invoiceNumber, Status.OPEN).firstResult();
     }
