@@ -122,15 +122,19 @@ public class DunningResource {
     @Path("/payment-plans")
     @RolesAllowed({ Roles.COLLECTOR, Roles.ANALYST })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Agree a payment plan for an invoice", description = "The instalments must add up to the invoice's "
-            + "undisputed open amount. While the plan is on track the collection sequence is paused and each instalment is reminded "
-            + "(credit.dunning.instalment-reminder-days before its date); a missed instalment breaks the plan: announced as "
-            + "credit.promise.broken (promiseId = planId) and the sequence resumes, escalated.")
+    @Operation(summary = "Agree a payment plan for an invoice or for several invoices of one buyer", description = "The plan names "
+            + "one invoice (invoiceNumber) or several of one buyer in one currency (invoiceNumbers); the instalments must add up to "
+            + "their undisputed open amount and are applied to them oldest first. While the plan is on track the collection sequence "
+            + "of each of its invoices is paused and each instalment is reminded (credit.dunning.instalment-reminder-days before its "
+            + "date, e-mailed to the buyer's dunning contact); a missed instalment breaks the plan: announced once as "
+            + "credit.promise.broken (promiseId = planId) and the sequence of every invoice of the plan resumes, escalated.")
     @APIResponse(responseCode = "201", description = "Agreed")
     @APIResponse(responseCode = "200", description = "Already agreed")
-    @APIResponse(responseCode = "400", description = "Invalid fields, or instalment dates in the past or not ascending")
-    @APIResponse(responseCode = "404", description = "Unknown invoice")
-    @APIResponse(responseCode = "422", description = "Another currency, instalments not adding up, or a plan or promise already there")
+    @APIResponse(responseCode = "400", description = "Invalid fields, an invoice named twice, both or neither of invoiceNumber and "
+            + "invoiceNumbers, or instalment dates in the past or not ascending")
+    @APIResponse(responseCode = "404", description = "Unknown invoice (the field naming it is in the problem's violations)")
+    @APIResponse(responseCode = "422", description = "Another currency or buyer, an invoice with nothing undisputed open (of several), "
+            + "instalments not adding up, or a plan or promise already there")
     public Response agreePlan(@Valid @NotNull PaymentPlans.PlanRequest request) {
         PaymentPlans.Agreed agreed = plans.agree(request, principal());
         PlanView view = PlanView.from(agreed.plan());
@@ -417,11 +421,13 @@ public class DunningResource {
         }
     }
 
-    public record PlanView(String planId, String buyerId, String invoiceNumber, String currency, LocalDate agreedOn, String agreedBy,
-            String status, LocalDate settledOn, List<InstalmentView> instalments) {
+    /** invoiceNumber: the plan's oldest invoice (its only one for a plan over one invoice); invoiceNumbers: all, oldest first. */
+    public record PlanView(String planId, String buyerId, String invoiceNumber, List<String> invoiceNumbers, String currency,
+            LocalDate agreedOn, String agreedBy, String status, LocalDate settledOn, List<InstalmentView> instalments) {
 
         static PlanView from(PaymentPlan p) {
-            return new PlanView(p.planId, p.buyerId, p.invoiceNumber, p.currency, p.agreedOn, p.agreedBy, p.status.name(), p.settledOn,
+            return new PlanView(p.planId, p.buyerId, p.invoiceNumber, p.invoiceNumbers(), p.currency, p.agreedOn, p.agreedBy,
+                    p.status.name(), p.settledOn,
                     p.instalments.stream().map(i -> new InstalmentView(i.seq, i.dueDate, shown(i.amount))).toList());
         }
     }

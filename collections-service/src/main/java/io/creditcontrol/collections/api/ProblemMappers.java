@@ -95,6 +95,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unknownReference(UnknownReferenceException e, UriInfo uri) {
+        return respond(Problem.of("not-found", "Not found", 404, e.getMessage())
+                .withViolations(List.of(new Problem.Violation(e.field(), e.getMessage()))), uri);
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(Problem.of("not-found", "Not found", 404, e.getMessage()), uri);
     }

@@ -204,13 +204,14 @@ public class DunningWorker {
      * and, for buyers who get letters, the invoices a letter lists. And what the chunk decided to
      * write besides its steps: the events to announce and the letters to send, in that order.
      */
-    record Chunk(Map<String, BuyerProfile> buyers, Map<String, Set<String>> executedSteps, Map<String, PaymentPlan> openPlans,
+    record Chunk(Map<String, BuyerProfile> buyers, Map<String, Set<String>> executedSteps, Map<String, PaymentPlanInvoice> plans,
+            Map<String, BigDecimal> planOpen,
             Map<String, PromiseToPay> openPromises, Map<String, LocalDate> lastPayments, Map<String, BigDecimal> overdue,
             Map<String, List<ChasedInvoice>> letterInvoices, List<CloudEvent> events, List<DunningLetter> letters) {
 
         static Chunk read(EntityManager em, List<OpenItem> items, LocalDate today) {
             if (items.isEmpty()) {
-                return new Chunk(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of());
+                return new Chunk(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of());
             }
             List<String> invoices = items.stream().map(item -> item.invoiceNumber).toList();
             List<String> buyerIds = items.stream().map(item -> item.buyerId).distinct().toList();
@@ -220,9 +221,23 @@ public class DunningWorker {
             em.createQuery("select s.invoiceNumber, s.step from DunningStep s where s.invoiceNumber in ?1", Object[].class)
                     .setParameter(1, invoices).getResultList()
                     .forEach(row -> steps.computeIfAbsent((String) row[0], k -> new HashSet<>()).add((String) row[1]));
-            Map<String, PaymentPlan> plans = new HashMap<>();
-            PaymentPlan.<PaymentPlan>list("invoiceNumber in ?1 and status = ?2", invoices, PaymentPlan.Status.OPEN)
-                    .forEach(plan -> plans.put(plan.invoiceNumber, plan));
+            // the items on an open plan, or on a plan that broke before they were escalated, and what is
+            // open today of each open plan's invoices together (whether in this chunk or not)
+            Map<String, PaymentPlanInvoice> plans = new HashMap<>();
+            em.createQuery("select m from PaymentPlanInvoice m join fetch m.plan p where m.invoiceNumber in ?1 "
+                    + "and (p.status = ?2 or m.escalationDue = true)", PaymentPlanInvoice.class)
+                    .setParameter(1, invoices).setParameter(2, PaymentPlan.Status.OPEN).getResultList()
+                    .forEach(member -> plans.put(member.invoiceNumber, member));
+            Map<String, BigDecimal> planOpen = new HashMap<>();
+            List<String> openPlanIds = plans.values().stream().filter(member -> member.plan.status == PaymentPlan.Status.OPEN)
+                    .map(member -> member.plan.planId).distinct().toList();
+            if (!openPlanIds.isEmpty()) {
+                em.createQuery("select m.plan.planId, sum(i.amount - i.paidAmount - i.creditedAmount - i.writtenOffAmount) "
+                        + "from PaymentPlanInvoice m, OpenItem i where i.invoiceNumber = m.invoiceNumber and m.plan.planId in ?1 "
+                        + "group by m.plan.planId", Object[].class)
+                        .setParameter(1, openPlanIds).getResultList()
+                        .forEach(row -> planOpen.put((String) row[0], (BigDecimal) row[1]));
+            }
             Map<String, PromiseToPay> promises = new HashMap<>();
             PromiseToPay.<PromiseToPay>list("invoiceNumber in ?1 and status = ?2 order by promisedDate desc", invoices, PromiseToPay.Status.OPEN)
                     .forEach(promise -> promises.putIfAbsent(promise.invoiceNumber, promise));
@@ -249,7 +264,8 @@ public class DunningWorker {
                         .forEach(row -> letterInvoices.computeIfAbsent(row[0] + " " + row[1], k -> new ArrayList<>())
                                 .add(new ChasedInvoice((String) row[2], (LocalDate) row[3], (LocalDate) row[4], (BigDecimal) row[5])));
             }
-            return new Chunk(buyers, steps, plans, promises, lastPayments, overdue, letterInvoices, new ArrayList<>(), new ArrayList<>());
+            return new Chunk(buyers, steps, plans, planOpen, promises, lastPayments, overdue, letterInvoices, new ArrayList<>(),
+                    new ArrayList<>());
         }
 
         /** The buyer's undisputed amount past due today, in the currency of {@code item}. */
@@ -270,10 +286,13 @@ public class DunningWorker {
         Set<String> executedSteps = chunk.executedSteps().getOrDefault(item.invoiceNumber, new HashSet<>());
         BuyerProfile profile = chunk.buyers().get(item.buyerId);
         DunningStrategy strategy = strategyFor(profile == null ? null : profile.grade, profile == null ? null : profile.segment);
-        PaymentPlan plan = chunk.openPlans().get(item.invoiceNumber);
-        if (plan != null) {
-            PaymentPlanInstalment next = plan.nextUnpaid(item.openAmount());
-            if (next == null || item.openAmount().signum() <= 0) {
+        PaymentPlanInvoice member = chunk.plans().get(item.invoiceNumber);
+        if (member != null && member.plan.status == PaymentPlan.Status.OPEN) {
+            // the plan is judged over all its invoices together, whichever of them is under review
+            PaymentPlan plan = member.plan;
+            BigDecimal planOpen = chunk.planOpen().getOrDefault(plan.planId, item.openAmount());
+            PaymentPlanInstalment next = plan.nextUnpaid(planOpen);
+            if (next == null || planOpen.signum() <= 0) {
                 plan.status = PaymentPlan.Status.COMPLETED;
                 plan.settledOn = today;
             } else if (next.dueDate.isBefore(today)) {
@@ -281,14 +300,25 @@ public class DunningWorker {
                 plan.settledOn = today;
                 promiseBroken = true;
                 actions.merge("PROMISE_BROKEN", 1, Integer::sum);
+                // one broken promise per plan (scoring counts a promise id once), naming the invoice the
+                // missed instalment is applied to; every other invoice of the plan escalates when reviewed
                 publish(chunk, item.buyerId, CollectionsEvents.PROMISE_BROKEN, new PromiseBroken(item.buyerId, plan.planId,
-                        plan.agreedOn, plain(next.amount), plan.currency, next.dueDate, plan.invoiceNumber, plan.agreedBy));
+                        plan.agreedOn, plain(next.amount), plan.currency, next.dueDate, plan.appliedTo(next), plan.agreedBy));
+                for (PaymentPlanInvoice other : plan.invoices) {
+                    if (!other.invoiceNumber.equals(item.invoiceNumber)) {
+                        other.escalationDue = true;
+                        OpenItem otherItem = em.find(OpenItem.class, other.invoiceNumber);
+                        otherItem.reviewDunningBy(today);
+                    }
+                }
             } else {
-                // on track: the sequence is paused; the next instalment gets its reminder
+                // on track: the sequence is paused; the next instalment gets its reminder, recorded on
+                // the invoice the instalment is applied to first (once per plan)
                 int executed = 0;
                 LocalDate remindOn = next.dueDate.minusDays(config.instalmentReminderDays());
-                if (!executedSteps.contains(next.reminderStep()) && !today.isBefore(remindOn)) {
-                    remindInstalment(item, strategy, next, today, chunk);
+                boolean carrier = plan.appliedTo(next).equals(item.invoiceNumber);
+                if (carrier && !executedSteps.contains(next.reminderStep()) && !today.isBefore(remindOn)) {
+                    remindInstalment(item, profile, strategy, plan, next, planOpen, today, chunk);
                     actions.merge(DunningAction.REMINDER.name(), 1, Integer::sum);
                     executed++;
                 }
@@ -297,6 +327,10 @@ public class DunningWorker {
                 item.dunningReviewOn = review;
                 return new int[] {executed, 0};
             }
+        } else if (member != null && member.escalationDue) {
+            // the plan broke while another of its invoices was under review
+            member.escalationDue = false;
+            promiseBroken = true;
         }
         PromiseToPay promise = chunk.openPromises().get(item.invoiceNumber);
         if (promise != null) {
@@ -342,7 +376,13 @@ public class DunningWorker {
         return new int[] {executed, promiseBroken ? 1 : 0};
     }
 
-    private void remindInstalment(OpenItem item, DunningStrategy strategy, PaymentPlanInstalment instalment, LocalDate today, Chunk chunk) {
+    /**
+     * The reminder of a plan's next instalment: recorded, and announced at once, or, for a buyer with
+     * a dunning contact, e-mailed first: like a letter step it stays AWAITING_DELIVERY, its letter
+     * PENDING, until the letter sender has handed the letter to the SMTP server (LetterSender).
+     */
+    private void remindInstalment(OpenItem item, BuyerProfile profile, DunningStrategy strategy, PaymentPlan plan,
+            PaymentPlanInstalment instalment, BigDecimal planOpen, LocalDate today, Chunk chunk) {
         int daysPastDue = (int) ChronoUnit.DAYS.between(item.dueDate, today);
         DunningStep row = new DunningStep();
         row.invoiceNumber = item.invoiceNumber;
@@ -358,10 +398,18 @@ public class DunningWorker {
         row.cause = "PAYMENT_PLAN";
         row.dueBy = instalment.dueDate;
         row.executedAt = clock.instant();
+        boolean emailed = profile != null && profile.contactEmail != null;
+        if (emailed) {
+            row.status = DunningStep.AWAITING_DELIVERY;
+        }
         row.persist();
-        publish(chunk, item.buyerId, CollectionsEvents.DUNNING_STEP_EXECUTED, new DunningStepExecuted(item.buyerId, item.invoiceNumber,
-                row.step, row.action, today, daysPastDue, plain(instalment.amount), item.currency, strategy.name(), strategy.version(),
-                row.cause, instalment.dueDate));
+        if (emailed) {
+            DunningLetter letter = letters.writeInstalmentReminder(profile, row, plan, instalment, plan.invoiceNumbers(), planOpen, today);
+            letter.nextAttemptAt = clock.instant();
+            chunk.letters().add(letter);
+        } else {
+            chunk.events().add(stepExecuted(row));
+        }
     }
 
     /**

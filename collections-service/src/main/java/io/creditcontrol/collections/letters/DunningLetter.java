@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A reminder or demand letter for one dunning step, rendered when the step was decided and
+ * A reminder, demand or instalment-reminder letter for one dunning step, rendered when the step was decided and
  * e-mailed by {@link LetterSender}. PENDING until the SMTP server has taken it, then SENT.
  */
 @Entity
@@ -34,7 +34,7 @@ public class DunningLetter extends PanacheEntityBase {
     public String invoiceNumber;
     @Column(name = "buyer_id")
     public String buyerId;
-    /** REMINDER or DEMAND_LETTER. */
+    /** REMINDER, DEMAND_LETTER or INSTALMENT_REMINDER (a payment plan's instalment). */
     public String kind;
     public String language;
     public String recipient;

@@ -13,13 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.creditcontrol.collections.config.LettersConfig;
 import io.creditcontrol.collections.dunning.DunningAction;
 import io.creditcontrol.collections.dunning.DunningStep;
+import io.creditcontrol.collections.dunning.PaymentPlan;
+import io.creditcontrol.collections.dunning.PaymentPlanInstalment;
 import io.creditcontrol.collections.ledger.BuyerProfile;
 import io.creditcontrol.collections.ledger.OpenItem;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateData;
 
 /**
- * Renders reminder and demand letters from the Qute templates in {@code templates/letters/}, in
+ * Renders reminder, demand and instalment-reminder letters from the Qute templates in {@code templates/letters/}, in
  * the buyer's contact language (English, or Chinese for "zh"): the buyer's invoices being chased
  * in the step's currency, their amounts and days overdue, and where to pay.
  */
@@ -91,6 +93,62 @@ public class LetterWriter {
         return letter;
     }
 
+    /** The kind of letter that reminds a payment-plan instalment (its step's action is REMINDER). */
+    public static final String INSTALMENT_REMINDER = "INSTALMENT_REMINDER";
+
+    /**
+     * The reminder of a payment-plan instalment, not yet persisted: the plan, the instalment's date and
+     * amount (and what is still to pay of it), what is still owed on the plan, the instalments left and
+     * where to pay. {@code openNow}: what is open today of the plan's invoices (together), from which
+     * what was paid since the plan follows; {@code invoices}: the plan's invoice numbers.
+     */
+    public DunningLetter writeInstalmentReminder(BuyerProfile buyer, DunningStep step, PaymentPlan plan, PaymentPlanInstalment instalment,
+            List<String> invoices, BigDecimal openNow, LocalDate today) {
+        String language = LANGUAGES.contains(buyer.contactLanguage) ? buyer.contactLanguage : "en";
+        BigDecimal stillDue = plan.stillDue(instalment, openNow);
+        List<InstalmentLine> remaining = plan.instalments.stream().filter(i -> i.seq >= instalment.seq)
+                .map(i -> new InstalmentLine(i.seq, i.dueDate, money(i.seq == instalment.seq ? stillDue : i.amount))).toList();
+        String name = buyer.contactName != null ? buyer.contactName : buyer.name != null ? buyer.name : plan.buyerId;
+        Seller seller = new Seller(config.sellerName(), config.bankName(), config.iban(), config.bic());
+        String body = engine.getTemplate("letters/instalment-" + language)
+                .data("contactName", name)
+                .data("buyerId", plan.buyerId)
+                .data("planId", plan.planId)
+                .data("agreedOn", plan.agreedOn)
+                .data("invoices", invoices)
+                .data("instalment", new InstalmentLine(instalment.seq, instalment.dueDate, money(instalment.amount)))
+                .data("instalmentCount", plan.instalments.size())
+                .data("partlyPaid", stillDue.compareTo(instalment.amount) < 0)
+                .data("stillDue", money(stillDue))
+                .data("owed", money(plan.owed(openNow)))
+                .data("remaining", remaining)
+                .data("currency", plan.currency)
+                .data("letterDate", today)
+                .data("seller", seller)
+                // a one-invoice plan is paid like its invoice; a plan over several by the plan's id
+                .data("reference", plan.buyerId + " " + (invoices.size() == 1 ? invoices.get(0) : plan.planId))
+                .render();
+        DunningLetter letter = new DunningLetter();
+        letter.stepId = step.id;
+        letter.invoiceNumber = step.invoiceNumber;
+        letter.buyerId = plan.buyerId;
+        letter.kind = INSTALMENT_REMINDER;
+        letter.language = language;
+        letter.recipient = buyer.contactEmail;
+        letter.subject = instalmentSubject(language, plan.planId, instalment.seq, plan.instalments.size(), money(stillDue), plan.currency,
+                instalment.dueDate);
+        letter.body = body;
+        letter.status = DunningLetter.Status.PENDING.name();
+        return letter;
+    }
+
+    static String instalmentSubject(String language, String planId, int seq, int count, String amount, String currency, LocalDate due) {
+        if ("zh".equals(language)) {
+            return "分期付款提醒 - 计划 " + planId + "：第 " + seq + "/" + count + " 期 " + amount + " " + currency + "，到期日 " + due;
+        }
+        return "Payment plan " + planId + ": instalment " + seq + " of " + count + ", " + amount + " " + currency + " due " + due;
+    }
+
     static String subject(boolean demand, String language, String buyerId, String amount, String currency) {
         if ("zh".equals(language)) {
             return (demand ? "正式催款函" : "付款提醒") + " - 账户 " + buyerId + "：" + amount + " " + currency;
@@ -107,6 +165,11 @@ public class LetterWriter {
     /** One invoice as a letter lists it; daysOverdue is negative before the due date. */
     @TemplateData
     public record InvoiceLine(String number, LocalDate issueDate, LocalDate dueDate, String amount, int daysOverdue, int daysUntilDue) {
+    }
+
+    /** One instalment as a letter lists it. */
+    @TemplateData
+    public record InstalmentLine(int seq, LocalDate dueDate, String amount) {
     }
 
     @TemplateData

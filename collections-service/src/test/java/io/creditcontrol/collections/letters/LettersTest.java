@@ -223,6 +223,126 @@ class LettersTest {
         assertEquals(2, DunningEvents.stepsAnnounced(first) + DunningEvents.stepsAnnounced(second));
     }
 
+    static void plan(String planId, String invoice, String... instalments) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < instalments.length; i += 2) {
+            list.append(i == 0 ? "" : ",").append("{\"dueDate\":\"%s\",\"amount\":\"%s\"}".formatted(instalments[i], instalments[i + 1]));
+        }
+        given().contentType(ContentType.JSON).body("""
+                {"planId":"%s","invoiceNumber":"%s","currency":"PLN","instalments":[%s]}""".formatted(planId, invoice, list))
+                .post("/api/v1/payment-plans").then().statusCode(201);
+    }
+
+    @Test
+    void anInstalmentReminderNamesThePlanTheInstalmentAndWhatIsStillOwed() {
+        // 2025 in PLN: the plan is paid off at the end, so nothing is left due for review
+        String buyer = unique("B-INST");
+        String email = unique("ap") + "@buyer-plan.example";
+        String invoice = unique("INV");
+        String planId = unique("PLAN");
+        clock.setToday(LocalDate.parse("2025-07-10"));
+        contact(buyer, email, "en");
+        Api.invoice(buyer, invoice, "2025-06-01", "2025-06-30", "900.00", "PLN");
+        awaitInvoice(invoice, json -> true);
+        plan(planId, invoice, "2025-07-20", "300.00", "2025-08-20", "300.00", "2025-09-20", "300.00");
+
+        runOn("2025-07-16");
+        assertEquals(0, mailTo(email).size(), "reminded 3 days before the instalment's date");
+        runOn("2025-07-17");
+        runOn("2025-07-17"); // nothing more the same day
+        List<MimeMessage> first = mailTo(email);
+        assertEquals(1, first.size());
+        assertEquals("Payment plan " + planId + ": instalment 1 of 3, 300.00 PLN due 2025-07-20", subject(first.get(0)));
+        String text = text(first.get(0));
+        assertTrue(text.contains("Dear Li Wei"), text);
+        assertTrue(text.contains("the payment plan " + planId + " agreed on 2025-07-10 for your account " + buyer
+                + ", covering invoice " + invoice + "."), text);
+        assertTrue(text.contains("Instalment 1 of 3 is due on 2025-07-20: 300.00 PLN"), text);
+        assertTrue(!text.contains("remains to be paid"), text);
+        assertTrue(text.contains("Still owed on the plan: 900.00 PLN"), text);
+        assertTrue(text.contains("Instalment 2, due 2025-08-20: 300.00 PLN"), text);
+        assertTrue(text.contains("Instalment 3, due 2025-09-20: 300.00 PLN"), text);
+        assertTrue(text.contains("IBAN: DE89370400440532013000"), text);
+        assertTrue(text.contains("Payment reference: " + buyer + " " + invoice), text);
+        given().get("/api/v1/invoices/" + invoice + "/dunning").then()
+                .body("steps.step", org.hamcrest.Matchers.contains("INSTALMENT_1_REMINDER"), "steps[0].status", equalTo("DONE"),
+                        "letters[0].kind", equalTo("INSTALMENT_REMINDER"), "letters[0].status", equalTo("SENT"),
+                        "letters[0].attempts", equalTo(1));
+        assertEquals(1, DunningEvents.stepsAnnounced(buyer));
+
+        // the first instalment paid, a third of the second paid early
+        clock.setToday(LocalDate.parse("2025-07-19"));
+        Api.payment(buyer, unique("PAY"), "2025-07-19", "300.00", "PLN", invoice);
+        clock.setToday(LocalDate.parse("2025-08-10"));
+        Api.payment(buyer, unique("PAY"), "2025-08-10", "100.00", "PLN", invoice);
+        awaitInvoice(invoice, json -> json.getFloat("open") == 500.0f);
+        runOn("2025-08-17");
+        List<MimeMessage> both = mailTo(email);
+        assertEquals(2, both.size());
+        MimeMessage second = both.stream().filter(m -> subject(m).contains("instalment 2 of 3")).findFirst().orElseThrow();
+        assertEquals("Payment plan " + planId + ": instalment 2 of 3, 200.00 PLN due 2025-08-20", subject(second));
+        String secondText = text(second);
+        assertTrue(secondText.contains("Instalment 2 of 3 is due on 2025-08-20: 300.00 PLN"), secondText);
+        assertTrue(secondText.contains("Of this instalment, 200.00 PLN remains to be paid."), secondText);
+        assertTrue(secondText.contains("Still owed on the plan: 500.00 PLN"), secondText);
+        assertTrue(secondText.contains("Instalment 2, due 2025-08-20: 200.00 PLN"), secondText);
+        assertTrue(!secondText.contains("Instalment 1, due"), secondText);
+
+        clock.setToday(LocalDate.parse("2025-08-19"));
+        Api.payment(buyer, unique("PAY"), "2025-08-19", "500.00", "PLN", invoice);
+        awaitInvoice(invoice, json -> json.getFloat("open") == 0.0f);
+        runOn("2025-08-21");
+        given().get("/api/v1/invoices/" + invoice + "/dunning").then().body("paymentPlan.status", equalTo("COMPLETED"));
+        assertEquals(2, mailTo(email).size());
+        assertEquals(2, DunningEvents.stepsAnnounced(buyer));
+    }
+
+    @Test
+    void aChineseInstalmentReminderRefusedByTheServerIsRetriedAndSentOnce() {
+        String buyer = unique("B-INSTZH");
+        String email = unique("ap") + "@buyer-plan-zh.example";
+        String invoice = unique("INV");
+        String planId = unique("PLAN");
+        clock.setToday(LocalDate.parse("2025-07-10"));
+        contact(buyer, email, "zh");
+        Api.invoice(buyer, invoice, "2025-06-01", "2025-06-30", "1000.00", "PLN");
+        awaitInvoice(invoice, json -> true);
+        plan(planId, invoice, "2025-07-25", "500.00", "2025-08-25", "500.00");
+
+        GreenMailResource.stopSmtp();
+        LetterSender.SendResult refused = runOn("2025-07-22");
+        assertTrue(refused.failed() >= 1, refused.toString());
+        given().get("/api/v1/invoices/" + invoice + "/dunning").then()
+                .body("steps[0].step", equalTo("INSTALMENT_1_REMINDER"), "steps[0].status", equalTo("AWAITING_DELIVERY"),
+                        "letters[0].status", equalTo("PENDING"), "letters[0].language", equalTo("zh"), "letters[0].attempts", equalTo(1));
+        assertEquals(0, DunningEvents.stepsAnnounced(buyer), "not announced before the letter is sent");
+
+        GreenMailResource.startSmtp();
+        runOn("2025-07-23");
+        runOn("2025-07-24");
+        List<MimeMessage> sent = mailTo(email);
+        assertEquals(1, sent.size(), "sent once, after its pause");
+        assertEquals("分期付款提醒 - 计划 " + planId + "：第 1/2 期 500.00 PLN，到期日 2025-07-25", subject(sent.get(0)));
+        String text = text(sent.get(0));
+        assertTrue(text.contains("尊敬的 Li Wei"), text);
+        assertTrue(text.contains("分期付款计划 " + planId + "（涵盖发票：" + invoice + "）"), text);
+        assertTrue(text.contains("第 1 期（共 2 期），到期日 2025-07-25：500.00 PLN"), text);
+        assertTrue(text.contains("计划尚欠金额：1,000.00 PLN"), text);
+        assertTrue(text.contains("第 2 期，到期日 2025-08-25：500.00 PLN"), text);
+        assertTrue(text.contains("付款附言：" + buyer + " " + invoice), text);
+        given().get("/api/v1/invoices/" + invoice + "/dunning").then()
+                .body("steps.size()", equalTo(1), "steps[0].status", equalTo("DONE"), "letters[0].status", equalTo("SENT"),
+                        "letters[0].attempts", equalTo(2));
+        assertEquals(1, DunningEvents.stepsAnnounced(buyer));
+
+        clock.setToday(LocalDate.parse("2025-07-25"));
+        Api.payment(buyer, unique("PAY"), "2025-07-25", "1000.00", "PLN", invoice);
+        awaitInvoice(invoice, json -> json.getFloat("open") == 0.0f);
+        runOn("2025-07-26");
+        given().get("/api/v1/invoices/" + invoice + "/dunning").then().body("paymentPlan.status", equalTo("COMPLETED"));
+        assertEquals(1, mailTo(email).size(), "never twice");
+    }
+
     static JsonPath dunning(String invoice) {
         return given().get("/api/v1/invoices/" + invoice + "/dunning").then().statusCode(200).extract().jsonPath();
     }
