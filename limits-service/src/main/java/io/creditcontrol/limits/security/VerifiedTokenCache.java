@@ -44,7 +44,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
 @ApplicationScoped
 public class VerifiedTokenCache implements JWTParser {
 
-    static final int MAX_ENTRIES = 10_000;
+    /** Accepted tokens only, a few KiB each with their parsed claims: at most a few MiB. */
+    static final int MAX_ENTRIES = 1_000;
 
     private record Verified(JsonWebToken token, long validUntilMillis) {
     }
