@@ -40,8 +40,9 @@ import io.creditcontrol.limits.messaging.CloudEvent;
  * referred with LIMIT_EXCEEDED. The decision, the reservation and the credit.order.decided event
  * are written in the same transaction; the idempotency key is unique, so a concurrent repeat of
  * the same request fails on it, rolls back whatever it reserved and is answered from the first.
- * The database work is done by {@link CreditCheckStore} in four round trips (facts, reservation,
- * the inserts, commit); the policy and FX rates come from {@link ReferenceData}.
+ * The database work is done by {@link CreditCheckStore} in three round trips for an approved order
+ * (facts; reservation and inserts in one statement; commit); the policy and FX rates come from
+ * {@link ReferenceData}.
  */
 @ApplicationScoped
 public class CreditCheckService {

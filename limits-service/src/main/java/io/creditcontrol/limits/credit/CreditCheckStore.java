@@ -25,9 +25,13 @@ import io.creditcontrol.limits.messaging.CloudEvent;
  *     cover, exposure rows, oldest overdue due date, escalation, dunning level, whether a group
  *     limit applies), the policy version in force, the FX rate table's version and any decision
  *     already stored under the idempotency key;
- * <li>{@link #reserve}: the atomic conditional UPDATE; on PostgreSQL it returns the row's new
+ * <li>{@link #reserveAndInsert}: for an order the rules approve, the atomic conditional UPDATE and
+ *     the decision, reservation and outbox rows in one statement (PostgreSQL: a data-modifying
+ *     CTE whose INSERTs happen only if the row held the exposure the facts showed);
+ * <li>{@link #reserve}: the atomic conditional UPDATE alone; on PostgreSQL it returns the row's new
  *     total ({@code RETURNING}), elsewhere the row is read again;
- * <li>{@link #insert}: the decision, its reservation or decision case, and the outbox row; on
+ * <li>{@link #insert}: the decision, its reservation or decision case, and the outbox row when they
+ *     were not written with the UPDATE (referred or blocked orders, or the row had changed); on
  *     PostgreSQL sent as one multi-statement request (one round trip), elsewhere one by one.
  * </ol>
  * All of it runs in the caller's transaction, so the outbox row exists if and only if the decision
