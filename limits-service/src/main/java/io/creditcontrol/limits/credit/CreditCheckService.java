@@ -40,8 +40,9 @@ import io.creditcontrol.limits.messaging.CloudEvent;
  * referred with LIMIT_EXCEEDED. The decision, the reservation and the credit.order.decided event
  * are written in the same transaction; the idempotency key is unique, so a concurrent repeat of
  * the same request fails on it, rolls back whatever it reserved and is answered from the first.
- * The database work is done by {@link CreditCheckStore} in four round trips (facts, reservation,
- * the inserts, commit); the policy and FX rates come from {@link ReferenceData}.
+ * The database work is done by {@link CreditCheckStore} in three round trips for an approved order
+ * (facts; reservation and inserts in one statement; commit); the policy and FX rates come from
+ * {@link ReferenceData}.
  */
 @ApplicationScoped
 public class CreditCheckService {
@@ -93,47 +94,58 @@ public class CreditCheckService {
                 assessment = assessment.with(Decision.REFERRED, CreditRules.GROUP_LIMIT_EXCEEDED);
             }
             if (assessment.decision().reserves()) {
-                BigDecimal rowAfter = store.reserve(connection, command.buyerId(), evaluation.limitCurrency(),
-                        evaluation.amountInLimitCurrency(), evaluation.otherCurrencies(), evaluation.limit(), now);
-                if (rowAfter != null) {
-                    exposureBefore = rowAfter.add(evaluation.otherCurrencies()).subtract(evaluation.amountInLimitCurrency());
-                    reservation = new Reservation();
-                    reservation.id = UUID.randomUUID().toString();
-                    reservation.buyerId = command.buyerId();
-                    reservation.orderReference = command.orderReference();
-                    reservation.currency = evaluation.limitCurrency();
-                    reservation.amount = evaluation.amountInLimitCurrency();
-                    reservation.status = Reservation.Status.ACTIVE;
-                    reservation.createdAt = now;
-                    reservation.expiresAt = now.plus(Duration.ofHours(evaluation.policy().reservationHours()));
-                } else {
-                    assessment = assessment.limitExceeded();
-                    // read again: the row another order just changed is why this one found no headroom
-                    exposureBefore = evaluation.exposure(store.ownRow(connection, command.buyerId(), evaluation.limitCurrency()));
+                // Optimistic: the decision, its reservation and its event are built with the exposure
+                // the facts showed and sent in the same statement as the conditional UPDATE; they are
+                // inserted only if the row the UPDATE changed still held that exposure. If another
+                // order changed the row in between, the UPDATE still reserved (or not) atomically and
+                // the rows are written next, with the exposure the UPDATE actually found.
+                reservation = new Reservation();
+                reservation.id = UUID.randomUUID().toString();
+                reservation.buyerId = command.buyerId();
+                reservation.orderReference = command.orderReference();
+                reservation.currency = evaluation.limitCurrency();
+                reservation.amount = evaluation.amountInLimitCurrency();
+                reservation.status = Reservation.Status.ACTIVE;
+                reservation.createdAt = now;
+                reservation.expiresAt = now.plus(Duration.ofHours(evaluation.policy().reservationHours()));
+                CreditDecision decision = decision(command, evaluation, assessment, evaluation.exposure(evaluation.ownRow()));
+                decision.idempotencyKey = command.idempotencyKey();
+                decision.reservationId = reservation.id;
+                CloudEvent event = events.orderDecidedEvent(decision);
+                CreditCheckStore.Reserved reserved = store.reserveAndInsert(connection, evaluation.limitCurrency(),
+                        evaluation.otherCurrencies(), evaluation.limit(), evaluation.ownRow().add(evaluation.amountInLimitCurrency()),
+                        decision, reservation, CreditEvents.TOPIC, event, events.json(event), now);
+                if (reserved != null) {
+                    if (!reserved.inserted()) {
+                        BigDecimal before = reserved.rowAfter().add(evaluation.otherCurrencies()).subtract(evaluation.amountInLimitCurrency());
+                        decision.exposure = before;
+                        decision.headroom = evaluation.limit().subtract(before);
+                        event = events.orderDecidedEvent(decision);
+                        store.insert(connection, decision, reservation, null, CreditEvents.TOPIC, event, events.json(event), now);
+                    }
+                    return new Outcome(decision, reservation, false);
                 }
+                reservation = null;
+                assessment = assessment.limitExceeded();
+                // read again: the row another order just changed is why this one found no headroom
+                exposureBefore = evaluation.exposure(store.ownRow(connection, command.buyerId(), evaluation.limitCurrency()));
             } else {
                 exposureBefore = evaluation.exposure(evaluation.ownRow());
             }
             CreditDecision decision = decision(command, evaluation, assessment, exposureBefore);
             decision.idempotencyKey = command.idempotencyKey();
-            DecisionCase opened = null;
-            if (reservation != null) {
-                decision.reservationId = reservation.id;
-            }
-            if (!decision.decision.reserves()) {
-                // referred and blocked orders wait for an analyst
-                opened = new DecisionCase();
-                opened.id = UUID.randomUUID().toString();
-                opened.decisionId = decision.id;
-                opened.buyerId = decision.buyerId;
-                opened.orderReference = decision.orderReference;
-                opened.status = DecisionCase.Status.OPEN;
-                opened.openedAt = decision.decidedAt;
-                decision.caseId = opened.id;
-            }
+            // referred and blocked orders wait for an analyst
+            DecisionCase opened = new DecisionCase();
+            opened.id = UUID.randomUUID().toString();
+            opened.decisionId = decision.id;
+            opened.buyerId = decision.buyerId;
+            opened.orderReference = decision.orderReference;
+            opened.status = DecisionCase.Status.OPEN;
+            opened.openedAt = decision.decidedAt;
+            decision.caseId = opened.id;
             CloudEvent event = events.orderDecidedEvent(decision);
-            store.insert(connection, decision, reservation, opened, CreditEvents.TOPIC, event, events.json(event), now);
-            return new Outcome(decision, reservation, false);
+            store.insert(connection, decision, null, opened, CreditEvents.TOPIC, event, events.json(event), now);
+            return new Outcome(decision, null, false);
         } catch (SQLException e) {
             throw new PersistenceException("Credit check of order " + command.orderReference() + " failed", e);
         }

@@ -25,9 +25,13 @@ import io.creditcontrol.limits.messaging.CloudEvent;
  *     cover, exposure rows, oldest overdue due date, escalation, dunning level, whether a group
  *     limit applies), the policy version in force, the FX rate table's version and any decision
  *     already stored under the idempotency key;
- * <li>{@link #reserve}: the atomic conditional UPDATE; on PostgreSQL it returns the row's new
+ * <li>{@link #reserveAndInsert}: for an order the rules approve, the atomic conditional UPDATE and
+ *     the decision, reservation and outbox rows in one statement (PostgreSQL: a data-modifying
+ *     CTE whose INSERTs happen only if the row held the exposure the facts showed);
+ * <li>{@link #reserve}: the atomic conditional UPDATE alone; on PostgreSQL it returns the row's new
  *     total ({@code RETURNING}), elsewhere the row is read again;
- * <li>{@link #insert}: the decision, its reservation or decision case, and the outbox row; on
+ * <li>{@link #insert}: the decision, its reservation or decision case, and the outbox row when they
+ *     were not written with the UPDATE (referred or blocked orders, or the row had changed); on
  *     PostgreSQL sent as one multi-statement request (one round trip), elsewhere one by one.
  * </ol>
  * All of it runs in the caller's transaction, so the outbox row exists if and only if the decision
@@ -70,6 +74,24 @@ public class CreditCheckStore {
             + " opened_at) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String INSERT_OUTBOX = "INSERT INTO outbox_event (id, topic, record_key, event_type, payload, created_at)"
             + " VALUES (?, ?, ?, ?, ?, ?)";
+
+    /**
+     * {@link #RESERVE} and the three INSERTs of an approved order in one statement: the INSERTs
+     * select from {@code unchanged}, which holds the UPDATE's row only if it was updated and held
+     * the expected total, so they write three rows or none.
+     */
+    private static final String RESERVE_AND_INSERT = "WITH reserved AS (" + RESERVE + " RETURNING open_amount + reserved_amount AS total),"
+            + " unchanged AS (SELECT total FROM reserved WHERE total = ?),"
+            + " r AS (" + fromUnchanged(INSERT_RESERVATION) + "),"
+            + " d AS (" + fromUnchanged(INSERT_DECISION) + "),"
+            + " o AS (" + fromUnchanged(INSERT_OUTBOX) + ")"
+            + " SELECT total, EXISTS (SELECT 1 FROM unchanged) FROM reserved";
+
+    /** {@code INSERT INTO t (...) VALUES (?, ...)} as {@code INSERT INTO t (...) SELECT ?, ... FROM unchanged}. */
+    private static String fromUnchanged(String insert) {
+        String values = insert.substring(insert.indexOf(" VALUES (") + " VALUES (".length(), insert.length() - 1);
+        return insert.substring(0, insert.indexOf(" VALUES (")) + " SELECT " + values + " FROM unchanged";
+    }
 
     private final AgroalDataSource dataSource;
     private volatile Boolean postgres;
@@ -156,6 +178,56 @@ public class CreditCheckStore {
             }
         }
         return ownRow(connection, buyerId, currency);
+    }
+
+    /** The reservation's outcome: the row's open + reserved after the UPDATE, and whether the rows were written with it. */
+    record Reserved(BigDecimal rowAfter, boolean inserted) {
+    }
+
+    /**
+     * The atomic conditional reservation and, in the same statement (PostgreSQL: one data-modifying
+     * CTE, one round trip), the approved decision, its reservation and its outbox row, which were
+     * built with the exposure read by {@link #facts}. The rows are inserted only if the UPDATE
+     * reserved and the row's open + reserved after it equals {@code expectedAfter}, i.e. no other
+     * order changed the row since the facts were read; otherwise the caller writes them with the
+     * figures the UPDATE found ({@link Reserved#inserted()} false). Returns null when nothing was
+     * reserved (no headroom). A decision already stored under the same idempotency key fails the
+     * whole statement, the UPDATE with it, with a unique violation (23505).
+     */
+    Reserved reserveAndInsert(Connection connection, String currency, BigDecimal otherCurrencies, BigDecimal limit,
+            BigDecimal expectedAfter, CreditDecision d, Reservation r, String topic, CloudEvent event, String payload, Instant now)
+            throws SQLException {
+        if (!isPostgres(connection)) {
+            BigDecimal rowAfter = reserve(connection, r.buyerId, currency, r.amount, otherCurrencies, limit, now);
+            if (rowAfter == null) {
+                return null;
+            }
+            if (rowAfter.compareTo(expectedAfter) != 0) {
+                return new Reserved(rowAfter, false);
+            }
+            insert(connection, d, r, null, topic, event, payload, now);
+            return new Reserved(rowAfter, true);
+        }
+        try (PreparedStatement all = connection.prepareStatement(RESERVE_AND_INSERT)) {
+            int at = 1;
+            all.setBigDecimal(at++, r.amount);
+            all.setObject(at++, utc(now));
+            all.setString(at++, r.buyerId);
+            all.setString(at++, currency);
+            all.setBigDecimal(at++, r.amount);
+            all.setBigDecimal(at++, otherCurrencies);
+            all.setBigDecimal(at++, limit);
+            all.setBigDecimal(at++, expectedAfter);
+            at = bindReservation(all, at, r);
+            at = bindDecision(all, at, d);
+            bindOutbox(all, at, topic, event, payload, now);
+            try (ResultSet row = all.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                return new Reserved(row.getBigDecimal(1), row.getBoolean(2));
+            }
+        }
     }
 
     /** open + reserved on the buyer's row in {@code currency}; zero when there is none. */

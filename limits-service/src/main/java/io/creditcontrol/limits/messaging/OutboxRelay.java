@@ -75,24 +75,26 @@ public class OutboxRelay {
         if (lease.isEmpty()) {
             return 0;
         }
+        // plain rows, not entities: nothing for Hibernate to track, and one UPDATE marks the batch
         @SuppressWarnings("unchecked")
-        List<OutboxEvent> batch = em.createNativeQuery(
-                "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT " + batchSize, OutboxEvent.class)
-                .getResultList();
+        List<Object[]> batch = em.createNativeQuery("SELECT id, topic, record_key, event_type, payload FROM outbox_event"
+                + " WHERE published_at IS NULL ORDER BY position LIMIT " + batchSize).getResultList();
         if (batch.isEmpty()) {
             return 0;
         }
         List<Uni<Void>> sends = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            sends.add(emitter.sendMessage(toMessage(event)));
+        List<String> ids = new ArrayList<>(batch.size());
+        for (Object[] event : batch) {
+            ids.add((String) event[0]);
+            sends.add(emitter.sendMessage(toMessage((String) event[1], (String) event[2], (String) event[3], (String) event[4])));
         }
         Uni.join().all(sends).andFailFast()
                 .runSubscriptionOn(Infrastructure.getDefaultExecutor())
                 .await().atMost(SEND_TIMEOUT);
-        Instant now = clock.instant();
-        for (OutboxEvent event : batch) {
-            event.publishedAt = now;
-        }
+        em.createNativeQuery("UPDATE outbox_event SET published_at = ?1 WHERE id IN (?2)")
+                .setParameter(1, clock.instant())
+                .setParameter(2, ids)
+                .executeUpdate();
         published.increment(batch.size());
         return batch.size();
     }
@@ -106,15 +108,15 @@ public class OutboxRelay {
         }
     }
 
-    private static Message<String> toMessage(OutboxEvent event) {
+    private static Message<String> toMessage(String topic, String recordKey, String eventType, String payload) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CloudEvent.KAFKA_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_type", event.eventType.getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_type", eventType.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic)
-                .withKey(event.recordKey)
+                .withTopic(topic)
+                .withKey(recordKey)
                 .withHeaders(headers)
                 .build();
-        return Message.of(event.payload).addMetadata(metadata);
+        return Message.of(payload).addMetadata(metadata);
     }
 }

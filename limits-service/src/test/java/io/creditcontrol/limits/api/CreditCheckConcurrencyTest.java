@@ -75,12 +75,14 @@ class CreditCheckConcurrencyTest {
         }
 
         Map<String, BigDecimal> approved = new HashMap<>();
+        Map<String, List<JsonPath>> approvals = new HashMap<>();
         Map<String, Integer> referred = new HashMap<>();
         for (JsonPath answer : answers) {
             String buyer = answer.getString("buyerId");
             String decision = answer.getString("decision");
             if (decision.equals("APPROVED")) {
                 approved.merge(buyer, new BigDecimal(answer.getString("amount")), BigDecimal::add);
+                approvals.computeIfAbsent(buyer, b -> new ArrayList<>()).add(answer);
             } else {
                 assertEquals("REFERRED", decision);
                 assertEquals(List.of("LIMIT_EXCEEDED"), answer.getList("reasonCodes"));
@@ -97,6 +99,19 @@ class CreditCheckConcurrencyTest {
             assertEquals(0, held.compareTo(reserved), buyer + ": reservations " + held + " but reserved " + reserved);
             assertTrue(referred.getOrDefault(buyer, 0) > 0, buyer + " had orders beyond its headroom referred");
             assertTrue(reserved.compareTo(LIMIT.subtract(new BigDecimal("150"))) > 0, buyer + " used its headroom: " + reserved);
+            // every approval states the exposure its reservation really found: in the order the
+            // reservations were taken, each one's exposure is the previous one's plus its amount
+            List<JsonPath> inOrder = new ArrayList<>(approvals.getOrDefault(buyer, List.of()));
+            inOrder.sort((a, b) -> new BigDecimal(a.getString("exposure")).compareTo(new BigDecimal(b.getString("exposure"))));
+            BigDecimal expected = BigDecimal.ZERO;
+            for (JsonPath approval : inOrder) {
+                BigDecimal exposure = new BigDecimal(approval.getString("exposure"));
+                assertEquals(0, expected.compareTo(exposure), buyer + ": approval " + approval.getString("orderReference")
+                        + " states exposure " + exposure + ", the reservations before it add up to " + expected);
+                assertEquals(0, LIMIT.subtract(exposure).compareTo(new BigDecimal(approval.getString("headroom"))),
+                        buyer + ": headroom of " + approval.getString("orderReference"));
+                expected = expected.add(new BigDecimal(approval.getString("amount")));
+            }
         }
     }
 }

@@ -94,6 +94,11 @@ class CreditCheckBenchmark {
         openLoop("what-if check at half of its saturation", quoting, (int) Math.max(1, whatIfSaturation / 2));
         openLoop("what-if check at 10,000/s (target), 5 s", quoting, 10_000, Duration.ofSeconds(5));
 
+        // the same endpoints from an external driver (another process, not this JVM): closed loop, so
+        // beside the open-loop phases above, never instead of them (wrk does not correct coordinated omission)
+        wrk("reserving check, wrk closed loop (16 connections, 2 threads)", checks, prefix, "W" + System.nanoTime() % 100000);
+        wrk("what-if check, wrk closed loop (16 connections, 2 threads)", whatIf, prefix, "WQ");
+
     }
 
     private HttpRequest post(URI uri, String buyer, String order) {
@@ -152,6 +157,52 @@ class CreditCheckBenchmark {
             throw new IllegalStateException("psql failed: " + output);
         }
         return output;
+    }
+
+    /**
+     * wrk (an external process, when installed) against the same instance: 16 connections on 2
+     * threads for the phase's duration, each request a new order (reserving) or quote on one of
+     * the bench buyers, with the same bearer token.
+     */
+    private void wrk(String name, URI uri, String buyerPrefix, String orderPrefix) throws IOException, InterruptedException {
+        String wrk = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "wrk")).filter(Files::isExecutable).map(Path::toString).findFirst().orElse(null);
+        if (wrk == null) {
+            line("%s: skipped, wrk is not installed", name);
+            return;
+        }
+        Path script = Files.createTempFile("credit-check", ".lua");
+        Files.writeString(script, """
+                local threads = 0
+                function setup(thread) threads = threads + 1; thread:set("tid", threads) end
+                function init(args) buyers = args[1]; orders = args[2]; token = args[3]; n = 0 end
+                function request()
+                  n = n + 1
+                  local body = '{"buyerId":"' .. buyers .. (n %% %d) .. '","orderReference":"' .. orders .. '-' .. tid .. '-' .. n
+                    .. '","amount":1.00,"currency":"EUR"}'
+                  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)
+                end
+                """.formatted(BUYERS));
+        List<String> command = List.of(wrk, "-t2", "-c16", "-d" + RUN.toSeconds() + "s", "--latency", "-s", script.toString(),
+                uri.toString(), "--", buyerPrefix, orderPrefix, Auth.token("erp.bench", "erp"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        String rate = "?", p50 = "?", p99 = "?", errors = "0 non-2xx";
+        for (String l : output.split("\n")) {
+            String t = l.trim();
+            if (t.startsWith("Requests/sec:")) {
+                rate = t.substring("Requests/sec:".length()).trim();
+            } else if (t.startsWith("50%")) {
+                p50 = t.substring(3).trim();
+            } else if (t.startsWith("99%")) {
+                p99 = t.substring(3).trim();
+            } else if (t.startsWith("Non-2xx") || t.startsWith("Socket errors")) {
+                errors = errors.equals("0 non-2xx") ? t : errors + ", " + t;
+            }
+        }
+        line("%s: %s req/s, p50 %s, p99 %s, %s  (wrk -t2 -c16 -d%ds --latency, a Lua script per request)", name, rate, p50, p99,
+                errors, RUN.toSeconds());
     }
 
     /** {@code clients} loops sending back-to-back: the saturation throughput. */
