@@ -59,12 +59,17 @@ class CreditCheckBenchmark {
 
     static final int BUYERS = 200;
     static final int CONNECTIONS = 128;
+    static final int CORES = Runtime.getRuntime().availableProcessors();
     static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+    /** -Dbench.external-only=true: only the drivers outside this JVM (pgbench, wrk, the open-loop driver); half the time. */
+    static final boolean EXTERNAL_ONLY = Boolean.getBoolean("bench.external-only");
 
     @TestHTTPResource("/api/v1/credit-checks")
     URI checks;
     @TestHTTPResource("/api/v1/credit-checks/what-if")
     URI whatIf;
+    @TestHTTPResource("/q/health/live")
+    URI health;
 
     final StringBuilder report = new StringBuilder();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -87,17 +92,35 @@ class CreditCheckBenchmark {
         closedLoop("warm-up what-if", quoting, 8, Duration.ofSeconds(5));
 
         double pgbench = pgbench(prefix);
-        double saturation = closedLoop("reserving check, saturation (closed loop, 16 clients)", reserving, 16, RUN);
-        line("ratio reserving check / pgbench bare statement: %.2f", saturation / pgbench);
-        openLoop("reserving check at half of saturation", reserving, (int) Math.max(1, saturation / 2));
-        double whatIfSaturation = closedLoop("what-if check, saturation (closed loop, 16 clients)", quoting, 16, RUN);
-        openLoop("what-if check at half of its saturation", quoting, (int) Math.max(1, whatIfSaturation / 2));
-        openLoop("what-if check at 10,000/s (target), 5 s", quoting, 10_000, Duration.ofSeconds(5));
+        double saturation = 0;
+        double whatIfSaturation = 0;
+        if (!EXTERNAL_ONLY) {
+            saturation = closedLoop("reserving check, saturation (closed loop, 16 clients)", reserving, 16, RUN);
+            line("ratio reserving check / pgbench bare statement: %.2f", saturation / pgbench);
+            openLoop("reserving check at half of saturation", reserving, (int) Math.max(1, saturation / 2));
+            whatIfSaturation = closedLoop("what-if check, saturation (closed loop, 16 clients)", quoting, 16, RUN);
+            openLoop("what-if check at half of its saturation", quoting, (int) Math.max(1, whatIfSaturation / 2));
+            openLoop("what-if check at 10,000/s (target), 5 s", quoting, 10_000, Duration.ofSeconds(5));
+        }
 
         // the same endpoints from an external driver (another process, not this JVM): closed loop, so
         // beside the open-loop phases above, never instead of them (wrk does not correct coordinated omission)
-        wrk("reserving check, wrk closed loop (16 connections, 2 threads)", checks, prefix, "W" + System.nanoTime() % 100000);
-        wrk("what-if check, wrk closed loop (16 connections, 2 threads)", whatIf, prefix, "WQ");
+        double wrkReserving = wrk("reserving check, wrk closed loop (16 connections, 2 threads)", checks, prefix,
+                "W" + System.nanoTime() % 100000);
+        line("ratio reserving check (wrk) / pgbench bare statement: %.2f", wrkReserving / pgbench);
+        double wrkWhatIf = wrk("what-if check, wrk closed loop (16 connections, 2 threads)", whatIf, prefix, "WQ");
+        // the floor under any request of this service on this machine: the liveness probe answers
+        // from memory (no token, no JSON body, no database), through the same HTTP server
+        wrk("ceiling: GET /q/health/live, wrk closed loop (16 connections, 2 threads)", health, List.of(), List.of());
+
+        // the latency targets again, with the open-loop driver in a JVM of its own
+        double reservingSaturation = Math.max(saturation, wrkReserving);
+        double whatIfBest = Math.max(whatIfSaturation, wrkWhatIf);
+        externalOpenLoop("reserving check at half of saturation, driver in another JVM", checks, (int) Math.max(1, reservingSaturation / 2),
+                prefix, "X" + System.nanoTime() % 100000);
+        externalOpenLoop("what-if check at half of its saturation, driver in another JVM", whatIf, (int) Math.max(1, whatIfBest / 2),
+                prefix, "XQ");
+        externalOpenLoop("what-if check at 10,000/s (target), driver in another JVM", whatIf, 10_000, prefix, "XT");
 
     }
 
@@ -122,9 +145,11 @@ class CreditCheckBenchmark {
         // wrong database or exhausted headroom cannot pass for a fast baseline.
         String reservedSql = "SELECT coalesce(sum(reserved_amount), 0) FROM buyer_exposure WHERE buyer_id LIKE '" + prefix + "%'";
         double reservedBefore = Double.parseDouble(psql(database, reservedSql));
+        CpuAccount cpuBefore = CpuAccount.now();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor();
+        CpuAccount cpuAfter = CpuAccount.now();
         double reservedAfter = Double.parseDouble(psql(database, reservedSql));
         double tps = 0;
         long processed = 0;
@@ -146,6 +171,7 @@ class CreditCheckBenchmark {
                     + ": not a valid baseline (wrong database " + database + "?)\n" + output);
         }
         line("pgbench bare reservation statement: %.0f tx/s  (%s)", tps, String.join(" ", command));
+        line("  %s", CpuAccount.perRequest(cpuBefore, cpuAfter, processed, CORES));
         return tps;
     }
 
@@ -164,13 +190,7 @@ class CreditCheckBenchmark {
      * threads for the phase's duration, each request a new order (reserving) or quote on one of
      * the bench buyers, with the same bearer token.
      */
-    private void wrk(String name, URI uri, String buyerPrefix, String orderPrefix) throws IOException, InterruptedException {
-        String wrk = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                .map(dir -> Path.of(dir, "wrk")).filter(Files::isExecutable).map(Path::toString).findFirst().orElse(null);
-        if (wrk == null) {
-            line("%s: skipped, wrk is not installed", name);
-            return;
-        }
+    private double wrk(String name, URI uri, String buyerPrefix, String orderPrefix) throws IOException, InterruptedException {
         Path script = Files.createTempFile("credit-check", ".lua");
         Files.writeString(script, """
                 local threads = 0
@@ -183,12 +203,28 @@ class CreditCheckBenchmark {
                   return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)
                 end
                 """.formatted(BUYERS));
-        List<String> command = List.of(wrk, "-t2", "-c16", "-d" + RUN.toSeconds() + "s", "--latency", "-s", script.toString(),
-                uri.toString(), "--", buyerPrefix, orderPrefix, Auth.token("erp.bench", "erp"));
+        return wrk(name, uri, List.of("-s", script.toString()), List.of("--", buyerPrefix, orderPrefix, Auth.token("erp.bench", "erp")));
+    }
+
+    /** wrk's rate (requests/s), or 0 when wrk is not installed or printed no rate. */
+    private double wrk(String name, URI uri, List<String> script, List<String> scriptArguments) throws IOException, InterruptedException {
+        String wrk = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "wrk")).filter(Files::isExecutable).map(Path::toString).findFirst().orElse(null);
+        if (wrk == null) {
+            line("%s: skipped, wrk is not installed", name);
+            return 0;
+        }
+        List<String> command = new ArrayList<>(List.of(wrk, "-t2", "-c16", "-d" + RUN.toSeconds() + "s", "--latency"));
+        command.addAll(script);
+        command.add(uri.toString());
+        command.addAll(scriptArguments);
+        CpuAccount cpuBefore = CpuAccount.now();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor();
+        CpuAccount cpuAfter = CpuAccount.now();
         String rate = "?", p50 = "?", p99 = "?", errors = "0 non-2xx";
+        long requests = 0;
         for (String l : output.split("\n")) {
             String t = l.trim();
             if (t.startsWith("Requests/sec:")) {
@@ -197,12 +233,55 @@ class CreditCheckBenchmark {
                 p50 = t.substring(3).trim();
             } else if (t.startsWith("99%")) {
                 p99 = t.substring(3).trim();
+            } else if (t.contains(" requests in ")) {
+                requests = Long.parseLong(t.substring(0, t.indexOf(' ')));
             } else if (t.startsWith("Non-2xx") || t.startsWith("Socket errors")) {
                 errors = errors.equals("0 non-2xx") ? t : errors + ", " + t;
             }
         }
-        line("%s: %s req/s, p50 %s, p99 %s, %s  (wrk -t2 -c16 -d%ds --latency, a Lua script per request)", name, rate, p50, p99,
-                errors, RUN.toSeconds());
+        line("%s: %s req/s, p50 %s, p99 %s, %s  (wrk -t2 -c16 -d%ds --latency%s)", name, rate, p50, p99,
+                errors, RUN.toSeconds(), script.isEmpty() ? "" : ", a Lua script per request");
+        line("  %s", CpuAccount.perRequest(cpuBefore, cpuAfter, requests, CORES));
+        try {
+            return Double.parseDouble(rate);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The open-loop schedule driven from another JVM ({@link OpenLoopDriver}), so that the
+     * application's JVM measures only itself: latency from the intended start, as wrk2 does.
+     */
+    private void externalOpenLoop(String name, URI uri, int rate, String buyerPrefix, String orderPrefix)
+            throws IOException, InterruptedException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "-Xms256m", "-Xmx512m", "-cp", classpath, OpenLoopDriver.class.getName(),
+                uri.toString(), String.valueOf(rate), String.valueOf(RUN.toSeconds()), String.valueOf(CONNECTIONS), buyerPrefix,
+                String.valueOf(BUYERS), orderPrefix, Auth.token("erp.bench", "erp"));
+        CpuAccount cpuBefore = CpuAccount.now();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        CpuAccount cpuAfter = CpuAccount.now();
+        String result = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElse(null);
+        if (result == null) {
+            line("%s: the driver printed no result:%n%s", name, output);
+            return;
+        }
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String pair : result.substring("RESULT ".length()).split(" ")) {
+            values.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        line("%s: offered %s req/s, completed %s req/s, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms, %s failures, %s not answered"
+                + " (driver: another JVM, open loop, latency from the intended start)", name, values.get("offered"),
+                values.get("completed"), values.get("p50"), values.get("p99"), values.get("p999"), values.get("max"),
+                values.get("failures"), values.get("unanswered"));
+        output.lines().filter(l -> l.startsWith("SLOWEST ")).forEach(l -> line("  %s", l));
+        // the driver's unrecorded warm-up at the same rate is inside the CPU window
+        long requests = Long.parseLong(values.get("sent-with-warm-up"));
+        line("  %s (the driver's CPU is in the rest of the machine)", CpuAccount.perRequest(cpuBefore, cpuAfter, requests, CORES));
     }
 
     /** {@code clients} loops sending back-to-back: the saturation throughput. */
@@ -210,6 +289,7 @@ class CreditCheckBenchmark {
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         AtomicInteger sequence = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
+        CpuAccount cpuBefore = CpuAccount.now();
         long end = System.nanoTime() + duration.toNanos();
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
@@ -229,17 +309,19 @@ class CreditCheckBenchmark {
                         histogram.recordValue(System.nanoTime() - sent);
                     }
                 }
-            });
+            }, "bench-client-" + c);
             threads.add(t);
             t.start();
         }
         for (Thread t : threads) {
             t.join();
         }
+        CpuAccount cpuAfter = CpuAccount.now();
         double seconds = (System.nanoTime() - start) / 1e9;
         double rate = histogram.getTotalCount() / seconds;
         line("%s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, %d failures", name, rate, ms(histogram, 50),
                 ms(histogram, 99), ms(histogram, 99.9), failures.get());
+        line("  %s", CpuAccount.perRequest(cpuBefore, cpuAfter, histogram.getTotalCount(), CORES));
         return rate;
     }
 
@@ -258,6 +340,7 @@ class CreditCheckBenchmark {
         // at most CONNECTIONS requests in flight (like wrk2's fixed connections); when all are busy the
         // schedule slips, and the slip is charged to the requests because latency counts from the intended start
         java.util.concurrent.Semaphore connections = new java.util.concurrent.Semaphore(CONNECTIONS);
+        CpuAccount cpuBefore = CpuAccount.now();
         for (long i = 0; i < total; i++) {
             long intended = start + i * interval;
             long wait = intended - System.nanoTime();
@@ -283,6 +366,7 @@ class CreditCheckBenchmark {
         } catch (java.util.concurrent.TimeoutException e) {
             inFlight.forEach(f -> f.cancel(true));
         }
+        CpuAccount cpuAfter = CpuAccount.now();
         double seconds = (System.nanoTime() - start) / 1e9;
         long open;
         synchronized (histogram) {
@@ -291,6 +375,7 @@ class CreditCheckBenchmark {
         line("%s: offered %d req/s, completed %.0f req/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, %d failures, %d not answered"
                 + " within 30 s after the schedule (percentiles over answered requests only)", name, rate,
                 (total - open) / seconds, ms(histogram, 50), ms(histogram, 99), ms(histogram, 99.9), failures.get(), open);
+        line("  %s", CpuAccount.perRequest(cpuBefore, cpuAfter, total - open, CORES));
     }
 
     private static double ms(Histogram histogram, double percentile) {
