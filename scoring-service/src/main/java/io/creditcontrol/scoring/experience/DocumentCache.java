@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +13,11 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,33 +35,37 @@ import io.creditcontrol.scoring.messaging.CloudEvent;
 public class DocumentCache {
 
     private static final String KEY = DocumentCache.class.getName();
+    /** (buyer, number) pairs per query: two parameters each, well below the drivers' limits */
+    private static final int PAIRS_PER_QUERY = 1000;
 
     private final TransactionSynchronizationRegistry transaction;
     private final EntityManager em;
+    private final boolean lateral;
 
-    DocumentCache(TransactionSynchronizationRegistry transaction, EntityManager em) {
+    DocumentCache(TransactionSynchronizationRegistry transaction, EntityManager em,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind) {
         this.transaction = transaction;
         this.em = em;
+        // H2, for the local run only, has no LATERAL: it gets the plain join
+        this.lateral = !"h2".equals(databaseKind);
     }
 
     /** Reads what the events of a batch refer to: invoice numbers, payment references, allocations' invoices. */
     public void prefetch(Collection<CloudEvent> events) {
-        Set<String> buyers = new HashSet<>();
-        Set<String> invoiceNumbers = new HashSet<>();
-        Set<String> paymentReferences = new HashSet<>();
+        Set<List<String>> invoiceKeys = new LinkedHashSet<>();
+        Set<List<String>> paymentKeys = new LinkedHashSet<>();
         Documents documents = documents();
         for (CloudEvent event : events) {
             JsonNode data = event.data();
             String buyer = event.subject();
-            buyers.add(buyer);
             String invoice = text(data, "invoiceNumber");
             if (invoice != null) {
-                invoiceNumbers.add(invoice);
+                invoiceKeys.add(List.of(buyer, invoice));
                 documents.invoicesRead.add(key(buyer, invoice));
             }
             String payment = text(data, "paymentReference");
             if (payment != null) {
-                paymentReferences.add(payment);
+                paymentKeys.add(List.of(buyer, payment));
                 documents.paymentsRead.add(key(buyer, payment));
             }
             JsonNode allocations = data.get("allocations");
@@ -65,32 +73,52 @@ public class DocumentCache {
                 for (JsonNode allocation : allocations) {
                     String allocated = text(allocation, "invoiceNumber");
                     if (allocated != null) {
-                        invoiceNumbers.add(allocated);
+                        invoiceKeys.add(List.of(buyer, allocated));
                         documents.invoicesRead.add(key(buyer, allocated));
                     }
                 }
             }
         }
         // Native SQL: Hibernate translates a query with a list parameter afresh on every call (its
-        // plan cache skips them), which was about half of this method's CPU time.
-        if (!invoiceNumbers.isEmpty()) {
-            rows(InvoiceExperience.class, "SELECT * FROM invoice_experience WHERE buyer_id IN (:buyers) AND invoice_number IN (:numbers)",
-                    buyers, invoiceNumbers)
-                    .forEach(i -> documents.invoices.put(key(i.buyerId, i.invoiceNumber), i));
-            rows(PaymentAllocation.class, "SELECT * FROM payment_allocation WHERE buyer_id IN (:buyers) AND invoice_number IN (:numbers)"
-                    + " AND status = 'PENDING'", buyers, invoiceNumbers)
-                    .forEach(a -> documents.allocations.computeIfAbsent(key(a.buyerId, a.invoiceNumber), k -> new ArrayList<>()).add(a));
-        }
-        if (!paymentReferences.isEmpty()) {
-            rows(ReceivedPayment.class, "SELECT * FROM received_payment WHERE buyer_id IN (:buyers) AND payment_reference IN (:numbers)",
-                    buyers, paymentReferences)
-                    .forEach(p -> documents.payments.put(key(p.buyerId, p.paymentReference), p));
-        }
+        // plan cache skips them), which was about half of this method's CPU time. The documents are
+        // asked for as (buyer, number) pairs, each looked up through its unique key by a LATERAL
+        // subquery whose OFFSET 0 keeps the planner from flattening it into a join: "buyer IN (...)
+        // AND number IN (...)", and a plain join with the pairs too, were answered with scans of the
+        // whole table, whose cost grew with every event consumed (docs/scoring.md, section 8).
+        rows(InvoiceExperience.class, "invoice_experience", "invoice_number", "", invoiceKeys)
+                .forEach(i -> documents.invoices.put(key(i.buyerId, i.invoiceNumber), i));
+        rows(PaymentAllocation.class, "payment_allocation", "invoice_number", " AND d.status = 'PENDING'", invoiceKeys)
+                .forEach(a -> documents.allocations.computeIfAbsent(key(a.buyerId, a.invoiceNumber), k -> new ArrayList<>()).add(a));
+        rows(ReceivedPayment.class, "received_payment", "payment_reference", "", paymentKeys)
+                .forEach(p -> documents.payments.put(key(p.buyerId, p.paymentReference), p));
     }
 
+    /**
+     * The rows of {@code table} whose (buyer_id, {@code numberColumn}) is one of {@code pairs} (and
+     * that match {@code condition}, on the alias {@code d}), {@link #PAIRS_PER_QUERY} pairs per statement.
+     */
     @SuppressWarnings("unchecked")
-    private <T> List<T> rows(Class<T> entity, String sql, Set<String> buyers, Set<String> numbers) {
-        return em.createNativeQuery(sql, entity).setParameter("buyers", buyers).setParameter("numbers", numbers).getResultList();
+    private <T> List<T> rows(Class<T> entity, String table, String numberColumn, String condition, Set<List<String>> pairs) {
+        String sql = lateral
+                ? "SELECT d.* FROM (VALUES %s) AS k(buyer_id, number) CROSS JOIN LATERAL (SELECT * FROM " + table + " d"
+                        + " WHERE d.buyer_id = k.buyer_id AND d." + numberColumn + " = k.number" + condition + " OFFSET 0) AS d"
+                : "SELECT d.* FROM " + table + " d JOIN (VALUES %s) AS k(buyer_id, number)"
+                        + " ON d.buyer_id = k.buyer_id AND d." + numberColumn + " = k.number WHERE 1 = 1" + condition;
+        List<List<String>> all = List.copyOf(pairs);
+        List<T> rows = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += PAIRS_PER_QUERY) {
+            List<List<String>> chunk = all.subList(from, Math.min(all.size(), from + PAIRS_PER_QUERY));
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < chunk.size(); i++) {
+                values.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 1).append(", ?").append(2 * i + 2).append(')');
+            }
+            Query query = em.createNativeQuery(sql.formatted(values), entity);
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(2 * i + 1, chunk.get(i).get(0)).setParameter(2 * i + 2, chunk.get(i).get(1));
+            }
+            rows.addAll(query.getResultList());
+        }
+        return rows;
     }
 
     Optional<InvoiceExperience> invoice(String buyerId, String invoiceNumber) {

@@ -1,6 +1,8 @@
 package io.creditcontrol.scoring.messaging;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /** Turns an event's {@code data} into this service's record for it, checked by Bean Validation. */
 @ApplicationScoped
@@ -17,18 +20,26 @@ public class EventData {
 
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
     EventData(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper;
         this.validator = validator;
     }
 
+    /**
+     * Event data objects are open (docs/events): unknown fields are ignored here, even though
+     * request bodies refuse them (quarkus.jackson.fail-on-unknown-properties). Readers are
+     * immutable and thread-safe, so one per type is kept rather than built for every event.
+     */
+    private ObjectReader readerFor(Class<?> type) {
+        return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
     public <T> T read(CloudEvent event, Class<T> type) {
         T data;
         try {
-            // event data objects are open (docs/events): unknown fields are ignored here, even though
-            // request bodies refuse them (quarkus.jackson.fail-on-unknown-properties)
-            data = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(event.data());
+            data = readers.computeIfAbsent(type, this::readerFor).readValue(event.data());
         } catch (Exception e) {
             throw new MalformedEventException(event.type() + " " + event.id() + ": unreadable data: " + firstLine(e.getMessage()));
         }
