@@ -112,11 +112,13 @@ public class BuyerScorer {
             return 0;
         }
         Map<String, ScoreInputs> inputs = inputsOf(reasons.keySet());
-        // the current scores, loaded at once; findById below then finds them in the session
-        rowsOf(BuyerScore.class, "buyer_score", "", reasons.keySet());
+        // the current scores, loaded at once; a buyer without one is not asked for again (a query
+        // per new buyer, which a stale plan can turn into a scan of the whole score table)
+        Map<String, BuyerScore> current = new HashMap<>();
+        rowsOf(BuyerScore.class, "buyer_score", "", reasons.keySet()).forEach(score -> current.put(score.buyerId, score));
         List<String> regraded = new ArrayList<>();
         reasons.forEach((buyerId, reason) -> {
-            if (rescore(buyerId, reason, inputs.get(buyerId))) {
+            if (rescore(buyerId, reason, inputs.get(buyerId), current.get(buyerId))) {
                 regraded.add(buyerId);
             }
         });
@@ -134,15 +136,17 @@ public class BuyerScorer {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void rescore(String buyerId, String reason) {
-        if (rescore(buyerId, reason, inputsOf(List.of(buyerId)).get(buyerId))) {
+        if (rescore(buyerId, reason, inputsOf(List.of(buyerId)).get(buyerId), BuyerScore.findById(buyerId))) {
             queue.requestSubsidiaries(List.of(buyerId));
         }
     }
 
-    /** Scores the buyer from {@code inputs}; true when its grade changed (or it got its first grade). */
-    private boolean rescore(String buyerId, String reason, ScoreInputs inputs) {
+    /**
+     * Scores the buyer from {@code inputs} against its {@code current} score (null: not scored yet);
+     * true when its grade changed (or it got its first grade).
+     */
+    private boolean rescore(String buyerId, String reason, ScoreInputs inputs, BuyerScore current) {
         Instant now = clock.instant();
-        BuyerScore current = BuyerScore.findById(buyerId);
         Assessment assessment = model.assess(inputs, LocalDate.now(clock),
                 current == null ? null : new ScoreModel.CurrentGrade(current.grade, current.dataQuality));
         boolean regraded = false;
