@@ -52,7 +52,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
-    /** (source, id) pairs per idempotency query (two parameters each, well below the drivers' limits) */
+    /** events per idempotency query or insert (two or three parameters each, well below the drivers' limits) */
     private static final int KEYS_PER_QUERY = 1000;
 
     private final ObjectMapper mapper;
@@ -71,8 +71,6 @@ public class Inbox {
             @ConfigProperty(name = "credit.inbox.max-attempts") int maxAttempts,
             @ConfigProperty(name = "credit.inbox.retry-backoff") Duration backoff,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind) {
-        // H2, for the local run only, has no LATERAL: it gets the plain semi-join
-        this.lateral = !"h2".equals(databaseKind);
         this.mapper = mapper;
         this.clock = clock;
         this.registry = registry;
@@ -82,6 +80,8 @@ public class Inbox {
         this.em = em;
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
+        // H2, for the local run only, has no LATERAL: it gets the plain semi-join
+        this.lateral = !"h2".equals(databaseKind);
     }
 
     /**
